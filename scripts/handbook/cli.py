@@ -1,0 +1,101 @@
+"""The `handbook` command: validate, export, calc, build and serve a policy handbook."""
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import DataInvalid
+
+DEFAULT_DATA = "policy_data"
+
+
+# Parse arguments and run one subcommand; return the exit status.
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="handbook", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, (runner, help_text) in COMMANDS.items():
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("--data", default=DEFAULT_DATA, help="folder of policy YAML (default: policy_data)")
+        ARGUMENTS.get(name, lambda _: None)(command)
+        command.set_defaults(run=runner)
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except DataInvalid as invalid:
+        for error in invalid.errors:
+            print(error, file=sys.stderr)
+        print(f"{len(invalid.errors)} error(s); nothing was changed.", file=sys.stderr)
+        return 1
+
+
+# Check the data and print counts, or every error.
+def run_validate(args) -> int:
+    from .dataset import load_dataset
+    dataset = load_dataset(args.data)
+    tasks = dataset.part("annex2")["tasks"]
+    counts = {
+        "sections": len(dataset.part("sections")["sections"]), "measures": len(dataset.measures),
+        "clauses": sum(len(measure["clauses"]) for measure in dataset.measures),
+        "units": len(dataset.part("units")["units"]), "leading group members": len(dataset.part("annex1")["members"]),
+        "Annex 2 rows": sum(len(task["rows"]) for task in tasks), "parameters": len(dataset.parameters),
+        "editorial notes": len(dataset.part("notes")["notes"]), "revisions": len(dataset.part("revisions")["revisions"]),
+    }
+    print("OK: " + ", ".join(f"{count} {name}" for name, count in counts.items()))
+    return 0
+
+
+# Write the JSON export (and its JSON Schemas) to a file or stdout.
+def run_export(args) -> int:
+    from .dataset import load_dataset
+    from .export import export_dataset, to_json
+    text = to_json(export_dataset(load_dataset(args.data)))
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+# Write the JSON Schemas of every data file into a folder.
+def run_schema(args) -> int:
+    from .export import to_json
+    from .jsonschema_export import all_schemas
+    folder = Path(args.out)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, schema in all_schemas().items():
+        (folder / name).write_text(to_json(schema), encoding="utf-8")
+    print(f"wrote {len(all_schemas())} schemas to {folder}")
+    return 0
+
+
+# Build both languages of the site into --out, atomically.
+def run_build(args) -> int:
+    from .build import BuildFailed, build_site
+    try:
+        target = build_site(args.data, args.out)
+    except BuildFailed as failed:
+        print(f"build failed; the previous site was left unchanged.\n{failed}", file=sys.stderr)
+        return 1
+    print(f"built {target}")
+    return 0
+
+
+# Build, serve on 127.0.0.1, and rebuild whenever data, docs or code change.
+def run_serve(args) -> int:
+    from .serve import serve
+    return serve(args.data, args.out, args.port)
+
+
+COMMANDS = {
+    "validate": (run_validate, "check policy_data/ and print counts or every error"),
+    "export": (run_export, "print the whole dataset as JSON"),
+    "schema": (run_schema, "write the JSON Schemas of the data files"),
+    "build": (run_build, "build the site in both languages into site/ (strict; atomic)"),
+    "serve": (run_serve, "build and serve the site at http://127.0.0.1:8000/, rebuilding on change"),
+}
+ARGUMENTS = {
+    "export": lambda command: command.add_argument("--out", help="file to write instead of stdout"),
+    "schema": lambda command: command.add_argument("--out", default="policy_data/schema", help="folder"),
+    "build": lambda command: command.add_argument("--out", default="site", help="output folder (default: site)"),
+    "serve": lambda command: (command.add_argument("--out", default="site", help="output folder (default: site)"),
+                              command.add_argument("--port", type=int, default=8000)),
+}

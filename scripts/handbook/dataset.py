@@ -1,0 +1,132 @@
+"""Load policy_data/, validate every file and every cross-reference, and export it."""
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from .errors import DataInvalid
+from .schema import FILES, Bilingual, Items, Record
+from .yamlio import read_yaml
+
+SINGLE_FILES = {"document.yaml": "document", "units.yaml": "units", "sections.yaml": "sections",
+                "annex1.yaml": "annex1", "annex2.yaml": "annex2", "notes.yaml": "notes",
+                "revisions.yaml": "revisions"}
+FOLDERS = {"measures": "measure", "parameters": "parameters"}
+
+
+@dataclass
+class Dataset:
+    """Every file of one policy document, validated, with where each value came from."""
+
+    root: Path
+    files: dict = field(default_factory=dict)
+
+    # The parsed content of one single file, e.g. dataset.part("document").
+    def part(self, kind: str):
+        return next(doc.data for doc in self.files.values() if doc.kind == kind)
+
+    # Every measure, ordered by number.
+    @property
+    def measures(self) -> list:
+        found = [doc.data for doc in self.files.values() if doc.kind == "measure"]
+        return sorted(found, key=lambda measure: measure["number"])
+
+    # Every parameter across the parameter files, in file order.
+    @property
+    def parameters(self) -> list:
+        return [item for doc in self.files.values() if doc.kind == "parameters"
+                for item in doc.data["parameters"]]
+
+    # The path, relative to the data folder, of the file a measure or part is in.
+    def source_file(self, kind: str, number: int = None) -> str:
+        for name, doc in self.files.items():
+            if doc.kind == kind and (number is None or doc.data.get("number") == number):
+                return name
+        raise KeyError(kind)
+
+
+# Read, check and return the dataset in folder root, or raise DataInvalid with every error.
+def load_dataset(root) -> Dataset:
+    root = Path(root)
+    dataset, errors = Dataset(root), []
+    if not root.is_dir():
+        raise DataInvalid([_missing(root, "the data folder does not exist")])
+    for path, kind in _expected_files(root, errors):
+        located, found = read_yaml(path, str(path.relative_to(root.parent) if root.parent != path else path))
+        errors += found
+        if located is None:
+            continue
+        located.kind = kind
+        errors += [located.error(sub, message) for sub, message in FILES[kind].problems(located.data)]
+        dataset.files[str(path.relative_to(root))] = located
+    if not errors:
+        errors += cross_check(dataset)
+    if errors:
+        raise DataInvalid(errors)
+    return dataset
+
+
+# List (path, kind) for every file the dataset must or may contain; note missing ones.
+def _expected_files(root: Path, errors: list):
+    for name, kind in SINGLE_FILES.items():
+        if (root / name).is_file():
+            yield root / name, kind
+        else:
+            errors.append(_missing(root / name, "required file is missing"))
+    for folder, kind in FOLDERS.items():
+        paths = sorted((root / folder).glob("*.yaml"))
+        if not paths:
+            errors.append(_missing(root / folder, "folder is missing or has no .yaml files"))
+        yield from ((path, kind) for path in paths)
+    known = set(SINGLE_FILES) | set(FOLDERS) | {"schema", "original.txt"}
+    for extra in sorted(root.iterdir()):
+        if extra.name not in known and not extra.name.startswith("."):
+            errors.append(_missing(extra, f"unexpected file or folder; expected only {sorted(known)}"))
+
+
+# An error about a whole file or folder.
+def _missing(path: Path, message: str):
+    from .errors import DataError
+    return DataError(str(path), 1, 1, "", message)
+
+
+# Check every reference between files; return the errors.
+def cross_check(dataset: Dataset) -> list:
+    from .checks import all_checks
+    return [error for check in all_checks for error in check(dataset)]
+
+
+# Return every value that is source text (the document's own words), with its location.
+def source_texts(dataset: Dataset):
+    for name, doc in dataset.files.items():
+        yield from ((name, path, text) for path, text in _walk_source(FILES[doc.kind], doc.data, ()))
+
+
+# Walk data alongside its schema and yield the zh of each source-text value.
+def _walk_source(kind, value, path):
+    if isinstance(kind, Bilingual):
+        if kind.source:
+            yield path + ("zh",), value["zh"]
+    elif isinstance(kind, Items):
+        for index, item in enumerate(value):
+            yield from _walk_source(kind.item, item, path + (index,))
+    elif isinstance(kind, Record):
+        yield from ((path + (key,), value[key]) for key in kind.source_keys)
+        for key, sub in {**kind.required, **kind.optional}.items():
+            if key in value and key not in kind.source_keys:
+                yield from _walk_source(sub, value[key], path + (key,))
+
+
+# Convert a parameter value to its exact Python form according to its unit.
+def parameter_value(unit: str, text: str):
+    if unit == "date":
+        return date.fromisoformat(text)
+    if unit in ("persons", "months", "years", "days"):
+        return int(text)
+    return Decimal(text)
+
+
+# Whitespace-normalise Chinese text for comparison with the source.
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)

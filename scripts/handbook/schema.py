@@ -1,0 +1,223 @@
+"""The shape of every policy_data file, used both to validate and to publish a JSON Schema."""
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+SLUG = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$"
+TODO = "TODO"
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A value shape: its JSON Schema and a check that returns error messages."""
+
+    json: dict
+    doc: str = ""
+
+    # Return (path suffix, message) pairs for every problem with value.
+    def problems(self, value):
+        return []
+
+
+@dataclass(frozen=True)
+class Text(Kind):
+    """A plain string; a pattern and an enumeration may narrow it."""
+
+    json: dict = field(default_factory=lambda: {"type": "string", "minLength": 1})
+    pattern: str = ""
+    choices: tuple = ()
+
+    # Check type, emptiness, TODO markers, pattern and choices.
+    def problems(self, value):
+        if not isinstance(value, str):
+            return [((), f"expected text, got {type_name(value)}")]
+        if not value.strip():
+            return [((), "must not be empty")]
+        if TODO in value:
+            return [((), "still marked TODO; fill it in")]
+        if self.choices and value not in self.choices:
+            return [((), f"'{value}' is not one of {list(self.choices)}")]
+        if self.pattern and not re.match(self.pattern, value):
+            return [((), f"'{value}' does not match the pattern {self.pattern}")]
+        if any(ord(char) < 32 and char not in "\n" for char in value):
+            return [((), "contains a control character")]
+        return []
+
+
+@dataclass(frozen=True)
+class Integer(Kind):
+    """A whole number with an optional minimum."""
+
+    json: dict = field(default_factory=lambda: {"type": "integer"})
+    minimum: int = 0
+
+    # Check that value is an int (not a bool) at or above the minimum.
+    def problems(self, value):
+        if isinstance(value, bool) or not isinstance(value, int):
+            return [((), f"expected a whole number, got {type_name(value)}")]
+        if value < self.minimum:
+            return [((), f"must be at least {self.minimum}")]
+        return []
+
+
+@dataclass(frozen=True)
+class Day(Kind):
+    """An ISO date kept as the string the official typed."""
+
+    json: dict = field(default_factory=lambda: {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"})
+    nullable: bool = False
+
+    # Check the YYYY-MM-DD form and that the day exists.
+    def problems(self, value):
+        if value is None and self.nullable:
+            return []
+        if not isinstance(value, str) or not re.match(r"^\d{4}-\d{2}-\d{2}$", value):
+            return [((), f"expected a date written YYYY-MM-DD, got {value!r}")]
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            return [((), f"'{value}' is not a real date")]
+        return []
+
+
+@dataclass(frozen=True)
+class Bilingual(Kind):
+    """Text in Chinese and English; source text must be the document's own words."""
+
+    json: dict = field(default_factory=dict)
+    source: bool = True
+
+    # Check both languages are present, non-empty, and nothing else is there.
+    def problems(self, value):
+        return Record({"zh": Text(), "en": Text()}).problems(value)
+
+
+@dataclass(frozen=True)
+class Items(Kind):
+    """A list whose items all share one shape."""
+
+    json: dict = field(default_factory=dict)
+    item: Kind = None
+    min_items: int = 1
+
+    # Check it is a list with enough items, then check every item.
+    def problems(self, value):
+        if not isinstance(value, list):
+            return [((), f"expected a list, got {type_name(value)}")]
+        if len(value) < self.min_items:
+            return [((), f"needs at least {self.min_items} item(s)")]
+        return [((index,) + sub, message) for index, item in enumerate(value)
+                for sub, message in self.item.problems(item)]
+
+
+class Record(Kind):
+    """A mapping with required and optional properties and nothing else."""
+
+    def __init__(self, required: dict, optional: dict = None, doc: str = "", source_keys: tuple = ()):
+        super().__init__(json={}, doc=doc)
+        object.__setattr__(self, "required", required)
+        object.__setattr__(self, "optional", optional or {})
+        object.__setattr__(self, "source_keys", source_keys)
+
+    # Check for missing and unexpected properties, then check each property.
+    def problems(self, value):
+        if not isinstance(value, dict):
+            return [((), f"expected a mapping, got {type_name(value)}")]
+        allowed = list(self.required) + list(self.optional)
+        found = [((key,), f"unexpected property '{key}'. Allowed properties are {allowed}")
+                 for key in value if key not in allowed]
+        found += [((), f"missing required property '{key}'") for key in self.required if key not in value]
+        for key, kind in {**self.required, **self.optional}.items():
+            if key in value:
+                found += [((key,) + sub, message) for sub, message in kind.problems(value[key])]
+        return found
+
+
+@dataclass(frozen=True)
+class Scalar(Kind):
+    """A parameter value: a decimal number or a date, written as text or a whole number."""
+
+    json: dict = field(default_factory=lambda: {"type": ["string", "integer"]})
+
+    # Check the value is a decimal number or an ISO date.
+    def problems(self, value):
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            return [((), f"expected a number or a date, got {type_name(value)}")]
+        text = str(value)
+        if re.match(r"^\d{4}-\d{2}-\d{2}$", text):
+            return Day().problems(text)
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            return [((), f"'{text}' is neither a number nor a date")]
+        if not number.is_finite():
+            return [((), f"'{text}' is not a finite number")]
+        if number < 0:
+            return [((), f"must not be negative, got {text}")]
+        return []
+
+
+# Name a Python value's type the way an official would understand it.
+def type_name(value) -> str:
+    return {bool: "true/false", int: "a whole number", str: "text", list: "a list",
+            dict: "a mapping", type(None): "nothing (null)"}.get(type(value), type(value).__name__)
+
+
+QUANTITY_UNITS = ("yuan", "yuan_per_person_day", "yuan_per_person", "percent", "percentage_point",
+                  "persons", "months", "years", "days", "date")
+SOURCE = Bilingual(source=True)
+OWN = Bilingual(source=False)
+RESPONSIBLE = Record({"written": Text(), "units": Items(item=Text(pattern=SLUG))},
+                     doc="The responsible units as written in the source, and their ids in units.yaml.",
+                     source_keys=("written",))
+CLAUSE = Record({"id": Text(pattern=r"^c[1-9][0-9]*$"), "zh": Text(), "en": Text()},
+                doc="One sentence of a measure, with its anchor id.", source_keys=("zh",))
+
+FILES = {
+    "document": Record({
+        "id": Text(pattern=r"^[a-z0-9][a-z0-9-]*$"), "issuer": SOURCE, "title": SOURCE, "number": SOURCE,
+        "date": Day(), "date_as_written": SOURCE, "signed_by": SOURCE, "recipients": Items(item=SOURCE),
+        "notice": SOURCE, "plan_title": SOURCE, "preamble": SOURCE, "attachments": Items(item=SOURCE, min_items=0),
+    }, {"summary": OWN}, doc="The notice: issuer, number, date, recipients, the plan's title and preamble."),
+    "units": Record({"units": Items(item=Record(
+        {"id": Text(pattern=SLUG), "name": SOURCE}, {"variants": Items(item=Text())}))},
+        doc="Every department, town and organisation named in the document."),
+    "sections": Record({"sections": Items(item=Record(
+        {"number": Integer(minimum=1), "numeral": Text(), "title": SOURCE}))}),
+    "measure": Record({
+        "number": Integer(minimum=1), "section": Integer(minimum=1), "title": SOURCE,
+        "clauses": Items(item=CLAUSE),
+        "responsible": RESPONSIBLE,
+    }, doc="One measure: its title, its text split into clauses, and who is responsible."),
+    "annex1": Record({
+        "title": SOURCE, "office": SOURCE,
+        "members": Items(item=Record({
+            "role": Text(choices=("leader", "deputy_leader", "member")), "name": SOURCE,
+            "pinyin": Text(), "post": SOURCE, "unit": Text(pattern=SLUG)})),
+    }, doc="Annex 1: the leading group."),
+    "annex2": Record({
+        "title": SOURCE, "attachment_list_title": SOURCE, "columns": Items(item=SOURCE),
+        "tasks": Items(item=Record({
+            "measure": Integer(minimum=1), "title": SOURCE,
+            "rows": Items(item=Record({"id": Text(pattern=r"^A2-\d{2}$"), "text": SOURCE,
+                                       "responsible": RESPONSIBLE}))})),
+    }, doc="Annex 2: the task list, row by row."),
+    "parameters": Record({"parameters": Items(item=Record({
+        "id": Text(pattern=SLUG), "name": OWN, "rule": Text(pattern=r"^R\d+\.\d+$"),
+        "unit": Text(choices=QUANTITY_UNITS),
+        "source": Record({"measure": Integer(minimum=1), "clause": Text(pattern=r"^c[1-9][0-9]*$"),
+                          "quote": Text()}),
+        "values": Items(item=Record({"start": Day(), "end": Day(nullable=True), "value": Scalar()}),
+                        ),
+    }, {"reading": OWN}))}, doc="Numbers and dates the calculators use, each with its clause and quote."),
+    "notes": Record({"notes": Items(item=Record({
+        "id": Text(pattern=r"^[a-z0-9-]+$"),
+        "kind": Text(choices=("typo", "name_variant", "annex_difference", "title_mismatch", "layout")),
+        "quote": Text(), "text": OWN,
+    }, {"measure": Integer(minimum=1), "annex2_row": Text(pattern=r"^A2-\d{2}$"), "unit": Text(pattern=SLUG),
+        "part": Text(choices=("notice", "annex1", "annex2"))}))},
+        doc="Editorial notes: what is irregular in the source and how to read it. The source stays unchanged."),
+    "revisions": Record({"revisions": Items(item=Record(
+        {"date": Day(), "changes": OWN}, {"document": OWN}))}, doc="Dated revisions of this handbook."),
+}

@@ -1,0 +1,49 @@
+"""Serve the built site on 127.0.0.1 and rebuild it when a watched file changes."""
+import functools
+import http.server
+import sys
+import threading
+import time
+from pathlib import Path
+
+from .build import BuildFailed, build_site
+
+WATCHED = ("policy_data", "docs", "scripts/handbook", "calculators", "mkdocs.yml")
+
+
+# Fingerprint of every watched file: paths with modification times and sizes.
+def snapshot(data: str) -> tuple:
+    roots = [Path(data)] + [Path(path) for path in WATCHED]
+    return tuple(sorted((str(path), path.stat().st_mtime_ns, path.stat().st_size)
+                        for root in roots if root.exists()
+                        for path in ([root] if root.is_file() else root.rglob("*")) if path.is_file()))
+
+
+# Build once, then serve and poll for changes until interrupted.
+def serve(data: str, out: str, port: int) -> int:
+    rebuild(data, out)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(Path(out).resolve()))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(f"serving http://127.0.0.1:{port}/ (Chinese) and http://127.0.0.1:{port}/en/ (English); Ctrl+C stops")
+    seen = snapshot(data)
+    try:
+        while True:
+            time.sleep(0.5)
+            current = snapshot(data)
+            if current != seen:
+                seen = current
+                rebuild(data, out)
+    except KeyboardInterrupt:
+        server.shutdown()
+    return 0
+
+
+# Rebuild and report; a failed build keeps the last good site online.
+def rebuild(data: str, out: str) -> None:
+    started = time.perf_counter()
+    try:
+        build_site(data, out)
+        print(f"built in {time.perf_counter() - started:.2f}s", flush=True)
+    except BuildFailed as failed:
+        print(f"build failed; still serving the last good site:\n{failed}", file=sys.stderr, flush=True)

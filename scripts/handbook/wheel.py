@@ -1,0 +1,56 @@
+"""Package the calculators as a pure-Python wheel and copy the Pyodide runtime into the site."""
+import base64
+import hashlib
+import shutil
+import zipfile
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[2]
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+FIXED_TIME = (2020, 2, 22, 0, 0, 0)
+
+
+# The version of the calculators package, from pyproject.toml.
+def project_version() -> str:
+    for line in (PROJECT / "pyproject.toml").read_text(encoding="utf-8").splitlines():
+        if line.startswith("version = "):
+            return line.split('"')[1]
+    raise ValueError("pyproject.toml has no version")
+
+
+# Write a reproducible py3-none-any wheel of calculators/ into folder; return its path.
+def build_wheel(folder: Path) -> Path:
+    version = project_version()
+    name = f"calculators-{version}-py3-none-any.whl"
+    dist_info = f"calculators-{version}.dist-info"
+    entries = {path.relative_to(PROJECT).as_posix(): path.read_bytes()
+               for path in sorted((PROJECT / "calculators").rglob("*.py"))}
+    entries[f"{dist_info}/METADATA"] = f"Metadata-Version: 2.1\nName: calculators\nVersion: {version}\n".encode()
+    entries[f"{dist_info}/WHEEL"] = b"Wheel-Version: 1.0\nGenerator: handbook\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    record = "".join(f"{path},sha256={_digest(content)},{len(content)}\n" for path, content in entries.items())
+    entries[f"{dist_info}/RECORD"] = (record + f"{dist_info}/RECORD,,\n").encode()
+    folder.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(folder / name, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path, content in entries.items():
+            info = zipfile.ZipInfo(path, FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, content)
+    return folder / name
+
+
+# The urlsafe base64 SHA-256 a wheel's RECORD uses.
+def _digest(content: bytes) -> str:
+    return base64.urlsafe_b64encode(hashlib.sha256(content).digest()).rstrip(b"=").decode()
+
+
+# Copy the wheel and the pinned Pyodide runtime into the built site.
+def add_calculator_assets(site: Path, data: str) -> None:
+    target = site / "assets" / "calculators"
+    build_wheel(target)
+    source = PROJECT / "node_modules" / "pyodide"
+    if not source.is_dir():
+        raise OSError("node_modules/pyodide is missing: run scripts/setup (npm ci) first")
+    pyodide = target / "pyodide"
+    pyodide.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        shutil.copy2(source / name, pyodide / name)

@@ -1,0 +1,103 @@
+"""Strict YAML reading: no type guessing, no duplicate keys, every value located."""
+from pathlib import Path
+
+import yaml
+
+from .errors import DataError
+
+
+class StrictLoader(yaml.SafeLoader):
+    """A SafeLoader that keeps dates and decimals as the strings the official typed."""
+
+
+StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers
+            if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:float")]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", yaml.resolver.re.compile(r"^(?:true|false)$"), list("tf"))
+for first in "yYnNoO":
+    StrictLoader.yaml_implicit_resolvers[first] = [
+        (tag, regexp) for tag, regexp in StrictLoader.yaml_implicit_resolvers.get(first, [])
+        if tag != "tag:yaml.org,2002:bool"]
+
+
+class Located:
+    """A parsed document plus the line and column of every value in it."""
+
+    def __init__(self, file: str, data, marks):
+        self.file = file
+        self.data = data
+        self.marks = marks
+
+    # Return the error for path, located at the path or its nearest located parent.
+    def error(self, path: tuple, message: str) -> DataError:
+        probe = tuple(path)
+        while probe not in self.marks and probe:
+            probe = probe[:-1]
+        line, column = self.marks.get(probe, (1, 1))
+        return DataError(self.file, line, column, dotted(path), message)
+
+
+# Render a path like ("clauses", 2, "en") as clauses[2].en.
+def dotted(path) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+# Read one YAML file strictly; return a Located document or the errors found.
+def read_yaml(path: Path, display: str):
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [DataError(display, 1, 1, "", f"file is not UTF-8 text (byte {exc.start}); save it as UTF-8")]
+    if not text.strip():
+        return None, [DataError(display, 1, 1, "", "file is empty")]
+    tab = _tab_indentation(text)
+    if tab:
+        return None, [DataError(display, tab, 1, "", "tab used for indentation; YAML needs spaces")]
+    try:
+        node = yaml.compose(text, Loader=StrictLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return None, [DataError(display, mark.line + 1, mark.column + 1, "", f"YAML syntax error: {exc.problem}")]
+    marks, errors = {}, []
+    data = _construct(node, (), marks, errors, display)
+    return Located(display, data, marks), errors
+
+
+# Find the first line indented with a tab, if any.
+def _tab_indentation(text: str) -> int:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line[:len(line) - len(line.lstrip())].count("\t"):
+            return number
+    return 0
+
+
+# Turn a YAML node into plain data, recording marks and refusing duplicate keys.
+def _construct(node, path, marks, errors, display):
+    marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        result = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in result:
+                errors.append(DataError(display, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                                        dotted(path + (key,)), f"duplicate key '{key}'"))
+                continue
+            result[key] = _construct(value_node, path + (key,), marks, errors, display)
+            marks[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(item, path + (index,), marks, errors, display) for index, item in enumerate(node.value)]
+    if node.tag == "tag:yaml.org,2002:str":
+        return node.value
+    try:
+        return StrictLoader("").construct_object(node)
+    except yaml.constructor.ConstructorError as exc:
+        errors.append(DataError(display, *marks[path], dotted(path), f"unsupported value: {exc.problem}"))
+        return None
