@@ -1,0 +1,354 @@
+"""Every generated page of the handbook, as Markdown with escaped HTML blocks."""
+import posixpath
+from dataclasses import dataclass
+from datetime import date
+
+from .labels import label
+from .render import block, esc, link, md_text, table, tag
+
+
+@dataclass
+class Page:
+    """One generated page: where it goes, what it says, and the data file it comes from."""
+
+    uri: str
+    title: str
+    markdown: str
+    source: str
+
+
+@dataclass
+class Context:
+    """What every page needs: the data, the language and the date the status is computed for."""
+
+    data: dict
+    language: str
+    today: date
+    files: dict
+
+    # Text of a bilingual value in the page's language.
+    def t(self, value) -> str:
+        return value[self.language]
+
+    # A label in the page's language.
+    def label(self, key: str, **values) -> str:
+        return label(key, self.language, **values)
+
+
+# The directory URL of a page source, e.g. measures/05.md -> measures/05/.
+def page_url(uri: str) -> str:
+    stem = uri[:-3]
+    if stem == "index":
+        return ""
+    return (stem[:-len("index")] if stem.endswith("/index") else stem + "/")
+
+
+# A relative link from one page to another (both given as source uris), plus an anchor.
+def href(from_uri: str, to_uri: str, anchor: str = "") -> str:
+    start, target = "/" + page_url(from_uri), "/" + page_url(to_uri)
+    relative = posixpath.relpath(target, start.rstrip("/") or "/") if start != target else "."
+    relative = "./" if relative == "." else relative + "/"
+    return relative + (f"#{anchor}" if anchor else "")
+
+
+def measure_uri(number: int) -> str:
+    return f"measures/{number:02d}.md"
+
+
+def section_uri(number: int) -> str:
+    return f"sections/{number:02d}.md"
+
+
+def unit_uri(unit_id: str) -> str:
+    return f"units/{unit_id}.md"
+
+
+# Links to the units a responsible list names, keeping the source's wording in a tooltip.
+def unit_links(ctx: Context, here: str, unit_ids) -> str:
+    units = {unit["id"]: unit for unit in ctx.data["units"]}
+    return "、".join(link(href(here, unit_uri(unit_id)), ctx.t(units[unit_id]["name"])) for unit_id in unit_ids) \
+        if ctx.language == "zh" else ", ".join(
+            link(href(here, unit_uri(unit_id)), ctx.t(units[unit_id]["name"])) for unit_id in unit_ids)
+
+
+# A period written for readers.
+def period_text(ctx: Context, start: str, end) -> str:
+    return f"{start} – {end}" if end else f"{start} – ({ctx.label('open_end')})"
+
+
+# Status of a measure as of ctx.today, derived from the periods of its parameters.
+def measure_status(ctx: Context, number: int) -> str:
+    values = [value for parameter in ctx.data["parameters"].values() if parameter["measure"] == number
+              for value in parameter["values"]]
+    if not values:
+        return ctx.label("no_dates")
+    start = min(value["start"] for value in values)
+    ends = [value["end"] for value in values]
+    today = ctx.today.isoformat()
+    if None in ends:
+        return ctx.label("no_end", start=start, today=today)
+    end = max(ends)
+    if end < today:
+        return ctx.label("expired", start=start, end=end, today=today)
+    return ctx.label("in_force", today=today)
+
+
+# Editorial notes attached to a measure, as a list.
+def notes_list(ctx: Context, notes) -> str:
+    items = "".join(tag("li", tag("q", esc(note["quote"]), lang="zh") + " — " + esc(ctx.t(note["text"])),
+                        id=f"note-{note['id']}") for note in notes)
+    return tag("ul", items, class_="hb-notes") if items else tag("p", esc(ctx.label("none")))
+
+
+# The home page: the notice, what the plan does, and ways in for each kind of reader.
+def home_page(ctx: Context) -> Page:
+    document, here = ctx.data["document"], "index.md"
+    facts = [(ctx.label("issuer"), esc(ctx.t(document["issuer"]))), (ctx.label("number"), esc(ctx.t(document["number"]))),
+             (ctx.label("date"), esc(document["date"])),
+             (ctx.label("recipients"), esc("，".join(ctx.t(item) for item in document["recipients"])
+                                           if ctx.language == "zh" else "; ".join(ctx.t(item) for item in document["recipients"])))]
+    facts_html = tag("dl", "".join(tag("dt", esc(name)) + tag("dd", value) for name, value in facts), class_="hb-facts")
+    summary = tag("p", esc(ctx.t(document["summary"]))) if "summary" in document else ""
+    sections = "".join(tag("li", link(href(here, section_uri(section["number"])), ctx.t(section["title"])))
+                       for section in ctx.data["sections"])
+    officials = tag("ul", tag("li", link(href(here, "units/index.md"), ctx.label("units")))
+                    + tag("li", link(href(here, "annex-2.md"), ctx.label("annex2")))
+                    + tag("li", link(href(here, "annex-1.md"), ctx.label("annex1"))))
+    body = (facts_html + tag("p", esc(ctx.t(document["notice"]))) + summary
+            + tag("h2", esc(ctx.label("for_public")), id="public") + tag("ol", sections)
+            + tag("h2", esc(ctx.label("for_enterprises")), id="enterprises")
+            + tag("p", link(href(here, "key-figures.md"), ctx.label("key_figures")))
+            + tag("h2", esc(ctx.label("for_officials")), id="officials") + officials)
+    title = ctx.t(document["plan_title"])
+    return Page(here, title, f"# {md_text(title)}\n" + block(body), ctx.files["document"])
+
+
+# A section page: its title and the list of its measures.
+def section_page(ctx: Context, section: dict) -> Page:
+    here = section_uri(section["number"])
+    measures = [measure for measure in ctx.data["measures"] if measure["section"] == section["number"]]
+    items = "".join(tag("li", link(href(here, measure_uri(measure["number"])),
+                                   f"{measure['number']}. {ctx.t(measure['title'])}")
+                        + tag("p", esc(_first_words(ctx, measure))))
+                    for measure in measures)
+    title = f"{section['numeral']}、{ctx.t(section['title'])}" if ctx.language == "zh" else \
+        f"{section['number']}. {ctx.t(section['title'])}"
+    return Page(here, title, f"# {md_text(title)}\n" + block(tag("ol", items, class_="hb-measure-list")),
+                ctx.files["sections"])
+
+
+# The first clause of a measure, shortened for a list.
+def _first_words(ctx: Context, measure: dict) -> str:
+    text = measure["clauses"][0][ctx.language]
+    return text if len(text) <= 120 else text[:118] + "…"
+
+
+# A measure page: full text by clause, units, key figures, status, Annex 2 rows and notes.
+def measure_page(ctx: Context, measure: dict) -> Page:
+    number, here = measure["number"], measure_uri(measure["number"])
+    section = next(section for section in ctx.data["sections"] if section["number"] == measure["section"])
+    clauses = "".join(_clause_item(ctx, measure, clause) for clause in measure["clauses"])
+    parameters = [parameter for parameter in ctx.data["parameters"].values() if parameter["measure"] == number]
+    rows = [row for task in ctx.data["annex2"]["tasks"] if task["measure"] == number for row in task["rows"]]
+    notes = [note for note in ctx.data["notes"] if note.get("measure") == number
+             or note.get("annex2_row") in {row["id"] for row in rows}]
+    body = (tag("p", link(href(here, section_uri(section["number"])), _section_label(ctx, section)), class_="hb-crumb")
+            + tag("p", tag("strong", esc(ctx.label("status"))) + ": " + esc(measure_status(ctx, number)), class_="hb-status")
+            + tag("ol", clauses, class_="hb-clauses")
+            + tag("h2", esc(ctx.label("responsible")), id="responsible")
+            + tag("p", unit_links(ctx, here, measure["responsible"]["units"]))
+            + (tag("h2", esc(ctx.label("key_figures")), id="key-figures") + _figures_table(ctx, here, parameters)
+               if parameters else "")
+            + tag("h2", esc(ctx.label("annex2_rows")), id="annex-2")
+            + _annex2_table(ctx, here, [(number, row) for row in rows])
+            + tag("p", esc(ctx.label("main_text_governs")), class_="hb-governs")
+            + tag("h2", esc(ctx.label("notes")), id="notes") + notes_list(ctx, notes))
+    title = f"{number}. {ctx.t(measure['title'])}"
+    return Page(here, title, f"# {md_text(title)}\n" + block(body), ctx.files[("measure", number)])
+
+
+# A section's name for breadcrumbs.
+def _section_label(ctx: Context, section: dict) -> str:
+    return f"{section['numeral']}、{ctx.t(section['title'])}" if ctx.language == "zh" else \
+        f"{ctx.label('section', number=section['number'], numeral=section['numeral'])}: {ctx.t(section['title'])}"
+
+
+# One clause with its anchor; English pages show the Chinese original beneath.
+def _clause_item(ctx: Context, measure: dict, clause: dict) -> str:
+    anchor = tag("a", esc(clause["id"]), href=f"#{clause['id']}", class_="hb-anchor",
+                 aria_label=f"{ctx.label('clause')} {clause['id']}")
+    text = tag("span", esc(clause[ctx.language]))
+    original = tag("span", esc(clause["zh"]), lang="zh", class_="hb-original") if ctx.language == "en" else ""
+    return tag("li", anchor + " " + text + original, id=clause["id"])
+
+
+# A key-figures table for a list of parameters.
+def _figures_table(ctx: Context, here: str, parameters) -> str:
+    rows = []
+    for parameter in parameters:
+        for value in parameter["values"]:
+            clause_link = link(href(here, measure_uri(parameter["measure"]), parameter["clause"]),
+                               f"{ctx.label('measure', number=parameter['measure'])} {parameter['clause']}")
+            reading = tag("br", "") + tag("small", esc(ctx.t(parameter["reading"]))) if parameter.get("reading") else ""
+            rows.append([esc(ctx.t(parameter["name"])) + reading, esc(format_value(ctx, parameter, value["value"])),
+                         esc(period_text(ctx, value["start"], value["end"])), clause_link,
+                         tag("q", esc(parameter["quote"]), lang="zh")])
+    headers = [ctx.label(key) for key in ("parameter", "value", "period", "clause", "quote")]
+    return table(headers, rows)
+
+
+UNIT_WORDS = {
+    "yuan": {"zh": "{v}元", "en": "{v} yuan"}, "yuan_per_person_day": {"zh": "每人每天{v}元", "en": "{v} yuan per person per day"},
+    "yuan_per_person": {"zh": "每人{v}元", "en": "{v} yuan per person"}, "percent": {"zh": "{v}%", "en": "{v}%"},
+    "percentage_point": {"zh": "{v}个百分点", "en": "{v} percentage point(s)"}, "persons": {"zh": "{v}人", "en": "{v} persons"},
+    "months": {"zh": "{v}个月", "en": "{v} months"}, "years": {"zh": "{v}年", "en": "{v} year(s)"},
+    "days": {"zh": "{v}日", "en": "{v} days"}, "date": {"zh": "{v}", "en": "{v}"},
+}
+
+
+# A parameter value with its unit, in words.
+def format_value(ctx: Context, parameter: dict, value: str) -> str:
+    return UNIT_WORDS[parameter["unit"]][ctx.language].format(v=value)
+
+
+# Annex 2 rows as a table; each row is (measure number, row).
+def _annex2_table(ctx: Context, here: str, rows) -> str:
+    cells = []
+    for number, row in rows:
+        responsible = esc(row["responsible"]["written"]) if ctx.language == "zh" else \
+            unit_links(ctx, here, row["responsible"]["units"])
+        text = esc(ctx.t(row["text"])) + (tag("span", esc(row["text"]["zh"]), lang="zh", class_="hb-original")
+                                          if ctx.language == "en" else "")
+        cells.append([tag("span", esc(row["id"]), id=row["id"]),
+                      link(href(here, measure_uri(number)), ctx.label("measure", number=number)), text,
+                      responsible + (tag("br", "") + unit_links(ctx, here, row["responsible"]["units"])
+                                     if ctx.language == "zh" else "")])
+    headers = ["#", ctx.label("task"), ctx.label("task_text"), ctx.label("responsible")]
+    return table(headers, cells)
+
+
+# Annex 1: the leading group as a table, and its office.
+def annex1_page(ctx: Context) -> Page:
+    annex, here = ctx.data["annex1"], "annex-1.md"
+    rows = [[esc(ctx.label(member["role"])), esc(member["name"]["zh"]) + (f" ({esc(member['pinyin'])})" if ctx.language == "en" else ""),
+             esc(ctx.t(member["post"])), link(href(here, unit_uri(member["unit"])), _unit_name(ctx, member["unit"]))]
+            for member in annex["members"]]
+    headers = [ctx.label(key) for key in ("role", "name", "post", "unit")]
+    body = table(headers, rows) + tag("h2", esc(ctx.label("office")), id="office") + tag("p", esc(ctx.t(annex["office"])))
+    title = ctx.label("annex1")
+    return Page(here, title, f"# {md_text(title)}\n\n{md_text(ctx.t(annex['title']))}\n" + block(body), ctx.files["annex1"])
+
+
+# A unit's name in the page's language.
+def _unit_name(ctx: Context, unit_id: str) -> str:
+    return next(ctx.t(unit["name"]) for unit in ctx.data["units"] if unit["id"] == unit_id)
+
+
+# Annex 2: the whole task list, with its own title and the attachment list's title.
+def annex2_page(ctx: Context) -> Page:
+    annex, here = ctx.data["annex2"], "annex-2.md"
+    rows = [(task["measure"], row) for task in annex["tasks"] for row in task["rows"]]
+    notes = [note for note in ctx.data["notes"] if note.get("part") == "annex2"]
+    body = (tag("p", esc(ctx.t(annex["title"])), class_="hb-doc-title")
+            + tag("p", esc(ctx.label("main_text_governs")), class_="hb-governs")
+            + _annex2_table(ctx, here, rows) + tag("h2", esc(ctx.label("notes")), id="notes") + notes_list(ctx, notes))
+    title = ctx.label("annex2")
+    return Page(here, title, f"# {md_text(title)}\n" + block(body), ctx.files["annex2"])
+
+
+# A unit page: its measures, its Annex 2 tasks and its member of the leading group.
+def unit_page(ctx: Context, unit: dict) -> Page:
+    here = unit_uri(unit["id"])
+    measures = [measure for measure in ctx.data["measures"] if unit["id"] in measure["responsible"]["units"]]
+    rows = [(task["measure"], row) for task in ctx.data["annex2"]["tasks"] for row in task["rows"]
+            if unit["id"] in row["responsible"]["units"]]
+    members = [member for member in ctx.data["annex1"]["members"] if member["unit"] == unit["id"]]
+    measure_items = "".join(tag("li", link(href(here, measure_uri(measure["number"])),
+                                           f"{measure['number']}. {ctx.t(measure['title'])}")) for measure in measures)
+    member_items = "".join(tag("li", esc(f"{ctx.label(member['role'])}: {member['name']['zh']} "
+                                         f"{member['pinyin'] if ctx.language == 'en' else ''} — {ctx.t(member['post'])}"))
+                           for member in members)
+    variants = tag("p", esc(" / ".join([unit["name"]["zh"]] + unit.get("variants", []))), lang="zh")
+    body = (variants + tag("h2", esc(ctx.label("unit_measures")), id="measures")
+            + (tag("ul", measure_items) if measure_items else tag("p", esc(ctx.label("none"))))
+            + tag("h2", esc(ctx.label("unit_tasks")), id="tasks")
+            + (_annex2_table(ctx, here, rows) if rows else tag("p", esc(ctx.label("none"))))
+            + tag("h2", esc(ctx.label("unit_members")), id="members")
+            + (tag("ul", member_items) if member_items else tag("p", esc(ctx.label("none")))))
+    title = ctx.t(unit["name"])
+    return Page(here, title, f"# {md_text(title)}\n" + block(body), ctx.files["units"])
+
+
+# The index of all units, with how many measures and tasks each carries.
+def units_index_page(ctx: Context) -> Page:
+    here = "units/index.md"
+    rows = []
+    for unit in ctx.data["units"]:
+        measures = sum(unit["id"] in measure["responsible"]["units"] for measure in ctx.data["measures"])
+        tasks = sum(unit["id"] in row["responsible"]["units"] for task in ctx.data["annex2"]["tasks"] for row in task["rows"])
+        rows.append([link(href(here, unit_uri(unit["id"])), ctx.t(unit["name"])), esc(measures), esc(tasks)])
+    headers = [ctx.label("unit"), ctx.label("unit_measures"), ctx.label("unit_tasks")]
+    title = ctx.label("units")
+    return Page(here, title, f"# {md_text(title)}\n" + block(table(headers, rows)), ctx.files["units"])
+
+
+# Every parameter in one table, linked to its clause.
+def key_figures_page(ctx: Context) -> Page:
+    here = "key-figures.md"
+    title = ctx.label("key_figures")
+    return Page(here, title, f"# {md_text(title)}\n" + block(_figures_table(ctx, here, ctx.data["parameters"].values())),
+                ctx.files["parameters"])
+
+
+# The original text as published, line by line.
+def original_page(ctx: Context, original: str) -> Page:
+    title = ctx.label("original")
+    body = tag("div", "".join(tag("p", esc(line)) for line in original.splitlines() if line.strip()),
+               lang="zh", class_="hb-original-text")
+    return Page("original.md", title, f"# {md_text(title)}\n" + block(body), ctx.files["source"])
+
+
+# About the translation, with every editorial note.
+def translation_page(ctx: Context) -> Page:
+    here = "translation.md"
+    items = []
+    for note in ctx.data["notes"]:
+        where = link(href(here, measure_uri(note["measure"])), ctx.label("measure", number=note["measure"])) \
+            if "measure" in note else esc(note.get("annex2_row") or note.get("part") or note.get("unit"))
+        items.append([where, tag("q", esc(note["quote"]), lang="zh"), esc(ctx.t(note["text"]))])
+    headers = [ctx.label("clause"), ctx.label("quote"), ctx.label("editorial_note")]
+    intro = tag("p", esc(ctx.label("unofficial") or ctx.label("main_text_governs")))
+    title = ctx.label("translation")
+    return Page(here, title, f"# {md_text(title)}\n" + block(intro + table(headers, items)), ctx.files["notes"])
+
+
+# The search page: a form that works as a link target, filled in by search.js.
+def search_page(ctx: Context) -> Page:
+    form = tag("form", tag("label", esc(ctx.label("search")), for_="hb-search-page-q")
+               + f'<input id="hb-search-page-q" name="q" type="search" placeholder="{esc(ctx.label("search_placeholder"))}">'
+               + tag("button", esc(ctx.label("search")), type="submit"), role="search", action="./", class_="hb-search-page")
+    body = form + tag("noscript", tag("p", esc(ctx.label("search_needs_js")))) + \
+        tag("ol", "", id="hb-search-results", aria_live="polite")
+    title = ctx.label("search")
+    return Page("search.md", title, f"# {md_text(title)}\n" + block(body), ctx.files["document"])
+
+
+# The list of dated revisions.
+def revisions_page(ctx: Context) -> Page:
+    rows = [[esc(revision["date"]), esc(ctx.t(revision["document"])) if "document" in revision else "",
+             esc(ctx.t(revision["changes"]))] for revision in ctx.data["revisions"]]
+    title = ctx.label("revisions")
+    return Page("revisions.md", title, f"# {md_text(title)}\n" + block(table([ctx.label("date"), ctx.label("number"), ctx.label("text")], rows)),
+                ctx.files["revisions"])
+
+
+# Every generated page for one language.
+def all_pages(ctx: Context, original: str) -> list:
+    pages = [home_page(ctx), annex1_page(ctx), annex2_page(ctx), units_index_page(ctx), key_figures_page(ctx),
+             translation_page(ctx), search_page(ctx), revisions_page(ctx)]
+    pages += [section_page(ctx, section) for section in ctx.data["sections"]]
+    pages += [measure_page(ctx, measure) for measure in ctx.data["measures"]]
+    pages += [unit_page(ctx, unit) for unit in ctx.data["units"]]
+    if original:
+        pages.append(original_page(ctx, original))
+    return pages

@@ -1,0 +1,138 @@
+"""MkDocs plugin: generate the handbook's pages in memory from policy_data/."""
+import os
+import re
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from ..dataset import load_dataset
+from ..errors import DataInvalid
+from ..export import export_dataset
+from .config import HandbookConfig
+from .labels import label
+from .outputs import write_outputs
+from .pages import Context, all_pages, measure_uri, section_uri
+
+LANGUAGES = {"zh": "中文", "en": "English"}
+
+
+class HandbookPlugin(BasePlugin[HandbookConfig]):
+    """Turns a validated dataset into pages, a search index and a JSON export."""
+
+    # Load and validate the data once per build, and set language, name, links and nav.
+    def on_config(self, config):
+        self.data_dir = Path(self.config.data_folder)
+        try:
+            self.dataset = load_dataset(self.data_dir)
+        except DataInvalid as invalid:
+            raise PluginError("policy data is invalid:\n" + str(invalid)) from None
+        self.export = export_dataset(self.dataset)
+        language = self.config.language
+        self.ctx = Context(self.export, language, build_date(), self._source_files())
+        config.theme["language"] = language
+        config.site_name = self.ctx.t(self.export["document"]["plan_title"])
+        if language != "zh" and config.site_url:
+            config.site_url = config.site_url.rstrip("/") + f"/{language}/"
+        config.extra["alternate"] = [
+            {"name": name, "lang": code, "prefix": _prefix(language, code)} for code, name in LANGUAGES.items()]
+        config.extra["last_revised"] = label("last_revised", language,
+                                             date=max(r["date"] for r in self.export["revisions"]))
+        config.extra["unofficial"] = label("unofficial", language)
+        config.nav = self._nav()
+        self.search_entries = []
+        return config
+
+    # Replace the docs folder's pages by this language's hand-written pages plus generated ones.
+    def on_files(self, files, config):
+        kept = [file for file in files if not file.src_uri.endswith(".md")]
+        language_dir = f"{self.config.language}/"
+        for file in files:
+            if file.src_uri.startswith(language_dir) and file.src_uri.endswith(".md"):
+                page = File.generated(config, file.src_uri[len(language_dir):], abs_src_path=file.abs_src_path)
+                page.edit_uri = f"docs/{file.src_uri}"
+                kept.append(page)
+        original = self._original_text()
+        for page in all_pages(self.ctx, original):
+            generated = File.generated(config, page.uri, content=page.markdown)
+            generated.edit_uri = f"{_repository_path(self.data_dir, config)}/{page.source}"
+            kept.append(generated)
+        return Files(kept)
+
+    # Remember each page's text for the search index.
+    def on_page_content(self, html, page, config, files):
+        self.search_entries.append({"title": page.title, "url": page.url, "text": _plain(html)})
+        return html
+
+    # Write the search index and the open-data files next to the pages.
+    def on_post_build(self, config):
+        write_outputs(Path(config.site_dir), self.config.language, self.export, self.search_entries, self.dataset)
+
+    # Rebuild when any data file changes under `mkdocs serve`.
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.data_dir))
+        return server
+
+    # The data file each kind of page comes from, relative to the data folder.
+    def _source_files(self) -> dict:
+        files = {kind: name for name, doc in self.dataset.files.items() for kind in [doc.kind]
+                 if kind not in ("measure", "parameters")}
+        files.update({("measure", doc.data["number"]): name for name, doc in self.dataset.files.items()
+                      if doc.kind == "measure"})
+        files["parameters"] = "parameters/"
+        files["source"] = "original.txt"
+        return files
+
+    # The published original text, if the dataset keeps one.
+    def _original_text(self) -> str:
+        path = self.data_dir / "original.txt"
+        return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+    # The navigation: home, sections with their measures, annexes and reference pages.
+    def _nav(self) -> list:
+        ctx = self.ctx
+        nav = [{ctx.label("home"): "index.md"}]
+        for section in ctx.data["sections"]:
+            measures = [measure for measure in ctx.data["measures"] if measure["section"] == section["number"]]
+            nav.append({f"{section['numeral']}、{ctx.t(section['title'])}" if ctx.language == "zh" else
+                        f"{section['number']}. {ctx.t(section['title'])}":
+                        [section_uri(section["number"])] + [measure_uri(measure["number"]) for measure in measures]})
+        nav += [{ctx.label("annex1"): "annex-1.md"}, {ctx.label("annex2"): "annex-2.md"},
+                {ctx.label("units"): "units/index.md"}, {ctx.label("key_figures"): "key-figures.md"},
+                {ctx.label("about_this_site"): self._about_pages()}]
+        return nav
+
+    # Reference pages about the text itself.
+    def _about_pages(self) -> list:
+        pages = ["translation.md", "revisions.md", "search.md"]
+        if self._original_text():
+            pages.insert(0, "original.md")
+        guide = Path("docs") / self.config.language / "guide.md"
+        return pages + (["guide.md"] if guide.is_file() else [])
+
+
+# The data folder as a path inside the repository (relative to mkdocs.yml).
+def _repository_path(data_dir: Path, config) -> str:
+    relative = os.path.relpath(data_dir.resolve(), Path(config.config_file_path).resolve().parent)
+    return Path(relative).as_posix() if not relative.startswith("..") else data_dir.name
+
+
+# The relative prefix from a page in one language's tree to the same page in another's.
+def _prefix(current: str, target: str) -> str:
+    if current == target:
+        return ""
+    up = "../" if current != "zh" else ""
+    return up + ("" if target == "zh" else f"{target}/")
+
+
+# The date page statuses are computed for: SOURCE_DATE_EPOCH if set, so builds are reproducible.
+def build_date() -> date:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), timezone.utc).date() if epoch else date.today()
+
+
+# Strip tags and collapse whitespace, for the search index.
+def _plain(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()

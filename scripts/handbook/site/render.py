@@ -1,0 +1,41 @@
+"""Safe building blocks for generated pages: every data string is escaped exactly once."""
+import html
+import re
+
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+
+
+# Escape text for use inside HTML.
+def esc(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+# Escape text for a Markdown heading: HTML-escaped and Markdown punctuation neutralised.
+def md_text(text) -> str:
+    return MARKDOWN_SPECIALS.sub(r"\\\1", esc(text))
+
+
+# An HTML element with escaped attributes and already-safe inner HTML.
+def tag(name: str, inner: str = "", **attributes) -> str:
+    attrs = "".join(f' {key.rstrip("_").replace("_", "-")}="{esc(value)}"'
+                    for key, value in attributes.items() if value is not None)
+    return f"<{name}{attrs}>{inner}</{name}>"
+
+
+# A link with escaped text.
+def link(href: str, text: str, **attributes) -> str:
+    return tag("a", esc(text), href=href, **attributes)
+
+
+# An HTML block that Markdown leaves alone (blank lines around it).
+def block(html_text: str) -> str:
+    return f"\n\n<div markdown=\"0\">\n{html_text}\n</div>\n\n"
+
+
+# A table from a header row and rows of already-safe cells.
+def table(headers, rows, caption: str = "") -> str:
+    head = "".join(tag("th", esc(header), scope="col") for header in headers)
+    body = "".join(tag("tr", "".join(tag("td", cell) for cell in row)) for row in rows)
+    caption_html = tag("caption", esc(caption)) if caption else ""
+    return tag("div", tag("table", caption_html + tag("thead", tag("tr", head)) + tag("tbody", body)),
+               class_="md-typeset__scrollwrap")
