@@ -1,0 +1,29 @@
+"""Run a calculator: read and check the inputs, compute under exact arithmetic, build the result."""
+from datetime import date
+from decimal import localcontext
+
+from .context import Context
+from .money import exact_context
+from .params import ParameterSet
+from .registry import CALCULATORS
+from .result import invalid_result, ok_result
+from .validation import AS_OF, parse_inputs
+
+
+def calculate(calculator_id: str, inputs: dict, parameters: dict) -> dict:
+    """Run one calculator on inputs with the exported policy parameters; unknown ids raise KeyError."""
+    calculator = CALCULATORS[calculator_id]
+    with localcontext(exact_context()):
+        return evaluate(calculator, inputs, parameters)
+
+
+def evaluate(calculator, inputs, parameters: dict) -> dict:
+    """Validate every field, then (if all is well) compute and assemble the result."""
+    values, errors = parse_inputs(calculator.fields + (AS_OF,), inputs)
+    params = ParameterSet(parameters, values.get("as_of") or date.today())
+    errors.extend(calculator.check(values, params))
+    if errors:
+        return invalid_result(calculator.id, errors)
+    context = Context(params)
+    outputs = calculator.compute(values, context)
+    return ok_result(calculator, context, outputs)

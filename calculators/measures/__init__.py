@@ -1,0 +1,1 @@
+"""One module per calculator, grouped by the measure of the document it implements."""

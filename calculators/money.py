@@ -1,0 +1,57 @@
+"""Exact money and ratio arithmetic: Decimal amounts, Fraction ratios, half-up cents."""
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, ROUND_HALF_UP, Context, Decimal
+from fractions import Fraction
+from math import floor
+
+CENT_PLACES = 2
+CENT = Decimal(1).scaleb(-CENT_PLACES)
+PERCENT = 100
+ZERO = Decimal(0)
+
+
+def exact_context() -> Context:
+    """Return a decimal context wide enough that sums and products of inputs stay exact."""
+    return Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN, rounding=ROUND_HALF_UP)
+
+
+def to_cents(amount: Decimal) -> Decimal:
+    """Round an amount half-up to whole cents."""
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def format_money(amount: Decimal) -> str:
+    """Format an amount as a string with exactly two decimals, rounded half-up."""
+    return format(to_cents(amount), "f")
+
+
+def format_number(value: Decimal) -> str:
+    """Format a rate or figure without trailing zeros or exponent (display only)."""
+    return format(value.normalize(), "f")
+
+
+def percent_of(amount: Decimal, percent: Decimal) -> Decimal:
+    """Return percent % of amount, exactly (division by a hundred always terminates)."""
+    return amount * percent / PERCENT
+
+
+def percent_fraction(percent: Decimal) -> Fraction:
+    """Return a percentage (a Decimal of percent) as the exact ratio it stands for."""
+    return Fraction(percent) / PERCENT
+
+
+def round_fraction(value: Fraction, places: int) -> Decimal:
+    """Round an exact ratio half-up (away from zero) to a number of decimal places."""
+    scale = 10 ** places
+    magnitude = floor(abs(value) * scale + Fraction(1, 2))
+    signed = -magnitude if value < 0 else magnitude
+    return Decimal(signed).scaleb(-places)
+
+
+def format_ratio_percent(value: Fraction) -> str:
+    """Show an exact ratio as a percentage with two decimals, rounded half-up (display only)."""
+    return format(round_fraction(value * PERCENT, CENT_PLACES), "f")
+
+
+def format_percent(percent: Decimal) -> str:
+    """Show a percentage input or parameter with two decimals, e.g. for *_pct outputs."""
+    return format(round_fraction(Fraction(percent), CENT_PLACES), "f")

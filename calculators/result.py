@@ -1,0 +1,89 @@
+"""Assemble the result dicts: the period in force, its warnings, and the ok / invalid shapes."""
+from datetime import date
+
+from .context import Context
+from .text import bi
+
+
+def period_by_measure(uses: list) -> dict:
+    """Return {measure: (earliest start, latest end or None)} over the parameter values used."""
+    periods = {}
+    for use in uses:
+        start, end = periods.get(use.measure, (use.start, use.end))
+        latest = None if end is None or use.end is None else max(end, use.end)
+        periods[use.measure] = (min(start, use.start), latest)
+    return periods
+
+
+def overall_period(periods: dict) -> dict:
+    """Combine per-measure periods into one {start, end} (end None if any is open-ended)."""
+    if not periods:
+        return {"start": None, "end": None}
+    starts = [start for start, _ in periods.values()]
+    ends = [end for _, end in periods.values()]
+    latest = None if None in ends else max(ends)
+    return {"start": min(starts).isoformat(), "end": latest.isoformat() if latest else None}
+
+
+def outside(as_of: date, start: date, end: date | None) -> bool:
+    """Tell whether a date lies outside a period."""
+    return as_of < start or (end is not None and as_of > end)
+
+
+def out_of_force_warning(measure: int, period: tuple, as_of: date, several: bool) -> dict:
+    """Build the warning that the date asked about lies outside a measure's period."""
+    start, end = period
+    subject_zh = f"措施{measure}" if several else "该措施"
+    subject_en = f"Measure {measure}" if several else "This measure"
+    if end is None:
+        return bi(
+            f"{subject_zh}自{start.isoformat()}起适用（未写明截止日期），所问日期{as_of.isoformat()}早于起始日",
+            f"{subject_en} applies from {start.isoformat()} (no end date stated); "
+            f"the date asked about, {as_of.isoformat()}, is before it",
+        )
+    return bi(
+        f"{subject_zh}适用期为{start.isoformat()}至{end.isoformat()}，所问日期{as_of.isoformat()}不在期内",
+        f"{subject_en} applied from {start.isoformat()} to {end.isoformat()}; "
+        f"the date asked about, {as_of.isoformat()}, is outside it",
+    )
+
+
+def in_force_warnings(periods: dict, as_of: date) -> list:
+    """Warn for every measure whose period does not contain the date asked about."""
+    several = len(periods) > 1
+    return [
+        out_of_force_warning(measure, period, as_of, several)
+        for measure, period in sorted(periods.items())
+        if outside(as_of, *period)
+    ]
+
+
+def declared_order(calculator, outputs: dict) -> list:
+    """List output names in the calculator's declared order, then any others."""
+    declared = [spec.name for spec in calculator.outputs if spec.name in outputs]
+    return declared + [name for name in outputs if name not in declared]
+
+
+def ok_result(calculator, ctx: Context, outputs: dict) -> dict:
+    """Build the result of a valid calculation in the contract's key order."""
+    periods = period_by_measure(ctx.params.uses())
+    result = {"calculator": calculator.id, "status": "ok"}
+    if "eligible" in outputs:
+        result["eligible"] = outputs["eligible"]
+    result["reasons"] = ctx.reasons
+    result.update((name, outputs[name]) for name in declared_order(calculator, outputs) if name != "eligible")
+    result.update(
+        rules=list(calculator.rules),
+        measure=calculator.measure,
+        readings=ctx.readings(),
+        trace=ctx.trace,
+        as_of=ctx.params.as_of.isoformat(),
+        in_force=overall_period(periods),
+        warnings=in_force_warnings(periods, ctx.params.as_of) + ctx.warnings,
+    )
+    return result
+
+
+def invalid_result(calculator_id: str, errors: list) -> dict:
+    """Build the result of an input that failed validation."""
+    return {"calculator": calculator_id, "status": "invalid", "errors": errors}
