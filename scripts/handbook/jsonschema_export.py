@@ -17,9 +17,9 @@ def to_json_schema(kind) -> dict:
     if isinstance(kind, Items):
         return {"type": "array", "minItems": kind.min_items, "items": to_json_schema(kind.item)}
     if isinstance(kind, Text):
-        schema = {"type": "string", "minLength": 1}
+        schema = {"type": "string", "minLength": 1, "pattern": r"\S"}
         schema.update({"enum": list(kind.choices)} if kind.choices else {})
-        schema.update({"pattern": kind.pattern} if kind.pattern else {})
+        schema.update({"pattern": kind.pattern} if kind.pattern else {"not": {"pattern": "TODO"}})
         return schema
     if isinstance(kind, Integer):
         return {"type": "integer", "minimum": kind.minimum}

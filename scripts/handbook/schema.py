@@ -1,5 +1,6 @@
 """The shape of every policy_data file, used both to validate and to publish a JSON Schema."""
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -40,8 +41,9 @@ class Text(Kind):
             return [((), f"'{value}' is not one of {list(self.choices)}")]
         if self.pattern and not re.match(self.pattern, value):
             return [((), f"'{value}' does not match the pattern {self.pattern}")]
-        if any(ord(char) < 32 and char not in "\n" for char in value):
-            return [((), "contains a control character")]
+        hidden = [char for char in value if unicodedata.category(char) in ("Cc", "Cf") and char != "\n"]
+        if hidden:
+            return [((), f"contains an invisible control or formatting character (U+{ord(hidden[0]):04X})")]
         return []
 
 

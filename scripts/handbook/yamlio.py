@@ -65,6 +65,11 @@ def read_yaml(path: Path, display: str):
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         return None, [DataError(display, mark.line + 1, mark.column + 1, "", f"YAML syntax error: {exc.problem}")]
+    except yaml.reader.ReaderError as exc:
+        line = text[:exc.position].count("\n") + 1
+        return None, [DataError(display, line, 1, "", f"character not allowed in YAML: {exc.reason}")]
+    if node is None:
+        return Located(display, None, {}), []
     marks, errors = {}, []
     data = _construct(node, (), marks, errors, display)
     return Located(display, data, marks), errors
@@ -84,6 +89,10 @@ def _construct(node, path, marks, errors, display):
     if isinstance(node, yaml.MappingNode):
         result = {}
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                errors.append(DataError(display, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                                        dotted(path), "keys must be plain text"))
+                continue
             key = key_node.value
             if key in result:
                 errors.append(DataError(display, key_node.start_mark.line + 1, key_node.start_mark.column + 1,

@@ -61,10 +61,7 @@ def test_data_file_validates_against_its_json_schema(name, kind):
 
 
 def _modeline_param(name, kind):
-    marks = [pytest.mark.xfail(strict=True, reason=(
-        "policy_data/notes.yaml line 1 says $schema=../schema/notes.schema.json, but notes.yaml sits "
-        "next to schema/, so the path resolves outside policy_data/; it should be schema/notes.schema.json"))
-    ] if name == "notes.yaml" else []
+    marks = []
     return pytest.param(name, kind, id=name, marks=marks)
 
 
