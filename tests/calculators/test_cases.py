@@ -1,0 +1,44 @@
+"""Run every YAML case under cases/ through calculate() and compare the listed keys exactly."""
+from pathlib import Path
+
+import pytest
+import yaml
+
+from calculators import CALCULATOR_IDS, calculate
+
+CASES_DIR = Path(__file__).resolve().parent / "cases"
+MIN_CASES_PER_CALCULATOR = 4
+
+
+def case_files() -> list:
+    """Return every case file, cases/<measure>/<calculator-id>.yaml."""
+    return sorted(CASES_DIR.glob("*/*.yaml"))
+
+
+def load_cases() -> list:
+    """Return one pytest parameter per case, named after its file and case name."""
+    cases = []
+    for path in case_files():
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")):
+            cases.append(pytest.param(path.stem, case, id=f"{path.parent.name}/{path.stem}: {case['name']}"))
+    return cases
+
+
+@pytest.mark.parametrize(("calculator_id", "case"), load_cases())
+def test_case(calculator_id, case, params):
+    """The result has the expected status, errors (kind and field, in order) and output values."""
+    result = calculate(calculator_id, case["inputs"], params)
+    if "errors" in case:
+        assert result["status"] == "invalid", result
+        assert [{"kind": error["kind"], "field": error["field"]} for error in result["errors"]] == case["errors"]
+    else:
+        assert result["status"] == "ok", result.get("errors")
+    for key, expected in case.get("output", {}).items():
+        assert result[key] == expected, key
+
+
+def test_every_calculator_has_enough_cases():
+    """Each calculator has its own case file with at least a handful of cases."""
+    counts = {path.stem: len(yaml.safe_load(path.read_text(encoding="utf-8"))) for path in case_files()}
+    assert sorted(counts) == sorted(CALCULATOR_IDS)
+    assert all(count >= MIN_CASES_PER_CALCULATOR for count in counts.values()), counts
