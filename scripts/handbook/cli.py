@@ -85,16 +85,33 @@ def run_serve(args) -> int:
     return serve(args.data, args.out, args.port)
 
 
+# Run a calculator: --input JSON, --csv FILE [--out FILE], or --list.
+def run_calc(args) -> int:
+    from .calc import run
+    return run(args)
+
+
+# Add the calc subcommand's options.
+def calc_arguments(command) -> None:
+    command.add_argument("calculator", nargs="?", help="calculator id (see --list)")
+    command.add_argument("--input", help="inputs as a JSON object")
+    command.add_argument("--csv", help="CSV file: one calculation per row, columns named after the inputs")
+    command.add_argument("--out", help="with --csv: write one result row per input row to this CSV file")
+    command.add_argument("--list", action="store_true", help="list the calculators")
+
+
 COMMANDS = {
     "validate": (run_validate, "check policy_data/ and print counts or every error"),
     "export": (run_export, "print the whole dataset as JSON"),
     "schema": (run_schema, "write the JSON Schemas of the data files"),
+    "calc": (run_calc, "compute a calculator's result as JSON, or a whole CSV file"),
     "build": (run_build, "build the site in both languages into site/ (strict; atomic)"),
     "serve": (run_serve, "build and serve the site at http://127.0.0.1:8000/, rebuilding on change"),
 }
 ARGUMENTS = {
     "export": lambda command: command.add_argument("--out", help="file to write instead of stdout"),
     "schema": lambda command: command.add_argument("--out", default="policy_data/schema", help="folder"),
+    "calc": calc_arguments,
     "build": lambda command: command.add_argument("--out", default="site", help="output folder (default: site)"),
     "serve": lambda command: (command.add_argument("--out", default="site", help="output folder (default: site)"),
                               command.add_argument("--port", type=int, default=8000)),

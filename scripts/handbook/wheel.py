@@ -38,15 +38,26 @@ def build_wheel(folder: Path) -> Path:
     return folder / name
 
 
+# The pinned Pyodide version, from package.json.
+def pyodide_version() -> str:
+    import json
+    return json.loads((PROJECT / "package.json").read_text(encoding="utf-8"))["dependencies"]["pyodide"]
+
+
 # The urlsafe base64 SHA-256 a wheel's RECORD uses.
 def _digest(content: bytes) -> str:
     return base64.urlsafe_b64encode(hashlib.sha256(content).digest()).rstrip(b"=").decode()
 
 
-# Copy the wheel and the pinned Pyodide runtime into the built site.
+# Copy the wheel, the parameters and the pinned Pyodide runtime into the built site.
 def add_calculator_assets(site: Path, data: str) -> None:
+    from .dataset import load_dataset
+    from .export import export_parameters, to_json
     target = site / "assets" / "calculators"
-    build_wheel(target)
+    wheel = build_wheel(target)
+    (target / "parameters.json").write_text(to_json(export_parameters(load_dataset(data))), encoding="utf-8")
+    manifest = {"wheel": wheel.name, "parameters": "parameters.json", "pyodide": pyodide_version()}
+    (target / "manifest.json").write_text(to_json(manifest), encoding="utf-8")
     source = PROJECT / "node_modules" / "pyodide"
     if not source.is_dir():
         raise OSError("node_modules/pyodide is missing: run scripts/setup (npm ci) first")

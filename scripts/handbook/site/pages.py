@@ -117,7 +117,9 @@ def home_page(ctx: Context) -> Page:
     body = (facts_html + tag("p", esc(ctx.t(document["notice"]))) + summary
             + tag("h2", esc(ctx.label("for_public")), id="public") + tag("ol", sections)
             + tag("h2", esc(ctx.label("for_enterprises")), id="enterprises")
-            + tag("p", link(href(here, "key-figures.md"), ctx.label("key_figures")))
+            + tag("ul", tag("li", link(href(here, "calculators/policy-finder.md"), ctx.label("finder")))
+                  + tag("li", link(href(here, "calculators/index.md"), ctx.label("calculators")))
+                  + tag("li", link(href(here, "key-figures.md"), ctx.label("key_figures"))))
             + tag("h2", esc(ctx.label("for_officials")), id="officials") + officials)
     title = ctx.t(document["plan_title"])
     return Page(here, title, f"# {md_text(title)}\n" + block(body), ctx.files["document"])
@@ -155,6 +157,7 @@ def measure_page(ctx: Context, measure: dict) -> Page:
     body = (tag("p", link(href(here, section_uri(section["number"])), _section_label(ctx, section)), class_="hb-crumb")
             + tag("p", tag("strong", esc(ctx.label("status"))) + ": " + esc(measure_status(ctx, number)), class_="hb-status")
             + tag("ol", clauses, class_="hb-clauses")
+            + _calculator_links(ctx, here, number)
             + tag("h2", esc(ctx.label("responsible")), id="responsible")
             + tag("p", unit_links(ctx, here, measure["responsible"]["units"]))
             + (tag("h2", esc(ctx.label("key_figures")), id="key-figures") + _figures_table(ctx, here, parameters)
@@ -165,6 +168,16 @@ def measure_page(ctx: Context, measure: dict) -> Page:
             + tag("h2", esc(ctx.label("notes")), id="notes") + notes_list(ctx, notes))
     title = f"{number}. {ctx.t(measure['title'])}"
     return Page(here, title, f"# {md_text(title)}\n" + block(body), ctx.files[("measure", number)])
+
+
+# Links to the calculators that apply to a measure, if any.
+def _calculator_links(ctx: Context, here: str, number: int) -> str:
+    from .calculator_pages import calculator_uri, calculators_for
+    entries = calculators_for(number)
+    if not entries:
+        return ""
+    items = "".join(tag("li", link(href(here, calculator_uri(entry["id"])), ctx.t(entry["title"]))) for entry in entries)
+    return tag("h2", esc(ctx.label("calculator_for")), id="calculators") + tag("ul", items)
 
 
 # A section's name for breadcrumbs.

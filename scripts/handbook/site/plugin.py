@@ -11,6 +11,7 @@ from mkdocs.structure.files import File, Files
 from ..dataset import load_dataset
 from ..errors import DataInvalid
 from ..export import export_dataset
+from .calculator_pages import calculator_pages, calculator_uri, calculators_for
 from .config import HandbookConfig
 from .labels import label
 from .outputs import write_outputs
@@ -55,7 +56,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 page.edit_uri = f"docs/{file.src_uri}"
                 kept.append(page)
         original = self._original_text()
-        for page in all_pages(self.ctx, original):
+        for page in all_pages(self.ctx, original) + calculator_pages(self.ctx):
             generated = File.generated(config, page.uri, content=page.markdown)
             generated.edit_uri = f"{_repository_path(self.data_dir, config)}/{page.source}"
             kept.append(generated)
@@ -98,7 +99,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             measures = [measure for measure in ctx.data["measures"] if measure["section"] == section["number"]]
             nav.append({f"{section['numeral']}、{ctx.t(section['title'])}" if ctx.language == "zh" else
                         f"{section['number']}. {ctx.t(section['title'])}":
-                        [section_uri(section["number"])] + [measure_uri(measure["number"]) for measure in measures]})
+                        [{ctx.label("overview"): section_uri(section["number"])}]
+                        + [measure_uri(measure["number"]) for measure in measures]})
+        nav.append({ctx.label("calculators"): ["calculators/index.md", calculator_uri("policy-finder")]
+                    + [calculator_uri(entry["id"]) for number in range(1, len(ctx.data["measures"]) + 1)
+                       for entry in calculators_for(number)]})
         nav += [{ctx.label("annex1"): "annex-1.md"}, {ctx.label("annex2"): "annex-2.md"},
                 {ctx.label("units"): "units/index.md"}, {ctx.label("key_figures"): "key-figures.md"},
                 {ctx.label("about_this_site"): self._about_pages()}]

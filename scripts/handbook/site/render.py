@@ -16,10 +16,10 @@ def md_text(text) -> str:
 
 
 # An HTML element with escaped attributes and already-safe inner HTML.
-def tag(name: str, inner: str = "", **attributes) -> str:
+def tag(element: str, inner: str = "", **attributes) -> str:
     attrs = "".join(f' {key.rstrip("_").replace("_", "-")}="{esc(value)}"'
                     for key, value in attributes.items() if value is not None)
-    return f"<{name}{attrs}>{inner}</{name}>"
+    return f"<{element}{attrs}>{inner}</{element}>"
 
 
 # A link with escaped text.
