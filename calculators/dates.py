@@ -58,11 +58,6 @@ def add_years(day: date, years: int) -> date:
     return date(year, day.month, min(day.day, last_day))
 
 
-def months_inclusive(first: date, last: date) -> int:
-    """Count the calendar months from the month of first to the month of last, both included."""
-    return max(0, month_index(last) - month_index(first) + 1)
-
-
 def month_overlap(start: date, end: date, window_start: date, window_end: date) -> int:
     """Count the months of [start, end] that also lie in [window_start, window_end]."""
     first = max(month_index(start), month_index(window_start))

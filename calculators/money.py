@@ -6,6 +6,7 @@ from math import floor
 CENT_PLACES = 2
 CENT = Decimal(1).scaleb(-CENT_PLACES)
 PERCENT = 100
+PERCENT_PLACES = 2
 ZERO = Decimal(0)
 
 
@@ -30,8 +31,8 @@ def format_number(value: Decimal) -> str:
 
 
 def percent_of(amount: Decimal, percent: Decimal) -> Decimal:
-    """Return percent % of amount, exactly (division by a hundred always terminates)."""
-    return amount * percent / PERCENT
+    """Return percent % of amount, exactly: a decimal shift, so no division is ever rounded."""
+    return (amount * percent).scaleb(-PERCENT_PLACES)
 
 
 def percent_fraction(percent: Decimal) -> Fraction:

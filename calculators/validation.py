@@ -14,7 +14,6 @@ INTEGER_TEXT = re.compile(r"[+-]?\d+", re.ASCII)
 TRUE_TEXT = "true"
 FALSE_TEXT = "false"
 RANGE_TYPES = frozenset({"date_range", "month_range"})
-RANGE_ENDS = ("start", "end")
 
 
 @dataclass(frozen=True)

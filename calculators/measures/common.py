@@ -7,7 +7,6 @@ YUAN = bi("元", "yuan")
 PERSONS = bi("人", "persons")
 PERSON_DAYS = bi("人天", "person-days")
 MONTHS = bi("个月", "months")
-DAYS = bi("天", "days")
 PERCENT_UNIT = bi("%", "%")
 
 
@@ -24,8 +23,3 @@ def flag(name: str, zh: str, en: str, help_zh: str, help_en: str, required: bool
 def eligibility_output() -> Output:
     """Declare the standard eligible output."""
     return output("eligible", "bool", "是否符合条件", "Eligible")
-
-
-def yes_no(value: bool) -> tuple:
-    """Return the bilingual yes/no words for a boolean."""
-    return ("是", "yes") if value else ("否", "no")

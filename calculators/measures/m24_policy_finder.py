@@ -5,7 +5,7 @@ from ..text import bi
 from ..validation import Field, given
 from .common import PERSONS, flag, output
 from .finder_enterprise import enterprise_matches
-from .finder_match import ordered
+from .finder_match import INFO, ordered
 from .finder_person import person_matches
 
 
@@ -93,6 +93,7 @@ FIELDS = (
 OUTPUTS = (
     output("matches", "list", "可能适用的政策", "Policies that may apply"),
     output("match_count", "int", "条数", "Number of matches"),
+    output("statuses", "dict", "各规则的判断（不含一般信息）", "Status by rule (information items left out)"),
 )
 
 
@@ -114,7 +115,8 @@ def compute(values: dict, ctx) -> dict:
     matches = ordered(found)
     if values["as_of"]:
         pass_date_on(matches, values["as_of"].isoformat())
-    return {"matches": matches, "match_count": len(matches)}
+    statuses = {found_match["rule"]: found_match["status"] for found_match in matches if found_match["status"] != INFO}
+    return {"matches": matches, "match_count": len(matches), "statuses": statuses}
 
 
 def pass_date_on(matches: list, as_of: str) -> None:
