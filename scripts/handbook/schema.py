@@ -181,7 +181,9 @@ FILES = {
         "id": Text(pattern=r"^[a-z0-9][a-z0-9-]*$"), "issuer": SOURCE, "title": SOURCE, "number": SOURCE,
         "date": Day(), "date_as_written": SOURCE, "signed_by": SOURCE, "recipients": Items(item=SOURCE),
         "notice": SOURCE, "plan_title": SOURCE, "preamble": SOURCE, "attachments": Items(item=SOURCE, min_items=0),
-    }, {"summary": OWN}, doc="The notice: issuer, number, date, recipients, the plan's title and preamble."),
+    }, {"summary": OWN, "calculators": Items(item=Text(pattern=r"^[a-z0-9-]+$"), min_items=0)},
+        doc="The notice: issuer, number, date, recipients, the plan's title and preamble, and the calculators "
+            "of the calculators package that apply to it."),
     "units": Record({"units": Items(item=Record(
         {"id": Text(pattern=SLUG), "name": SOURCE}, {"variants": Items(item=Text())}))},
         doc="Every department, town and organisation named in the document."),

@@ -53,9 +53,12 @@ def _digest(content: bytes) -> str:
 def add_calculator_assets(site: Path, data: str) -> None:
     from .dataset import load_dataset
     from .export import export_parameters, to_json
+    dataset = load_dataset(data)
+    if not dataset.part("document").get("calculators"):
+        return
     target = site / "assets" / "calculators"
     wheel = build_wheel(target)
-    (target / "parameters.json").write_text(to_json(export_parameters(load_dataset(data))), encoding="utf-8")
+    (target / "parameters.json").write_text(to_json(export_parameters(dataset)), encoding="utf-8")
     manifest = {"wheel": wheel.name, "parameters": "parameters.json", "pyodide": pyodide_version()}
     (target / "manifest.json").write_text(to_json(manifest), encoding="utf-8")
     source = PROJECT / "node_modules" / "pyodide"

@@ -13,16 +13,22 @@ def calculator_uri(calculator_id: str) -> str:
     return f"calculators/{calculator_id}.md"
 
 
-# All calculator pages, the index of calculators and the finder.
+# The catalog entries of the calculators this document enables (document.yaml: calculators).
+def enabled(data: dict) -> list:
+    wanted = data["document"].get("calculators", [])
+    return [entry for entry in catalog() if entry["id"] in wanted]
+
+
+# All calculator pages, the index of calculators and the finder; none if the document enables none.
 def calculator_pages(ctx: Context) -> list:
-    entries = catalog()
+    entries = enabled(ctx.data)
     pages = [calculator_page(ctx, entry) for entry in entries]
-    return pages + [calculators_index(ctx, entries)]
+    return pages + [calculators_index(ctx, entries)] if entries else []
 
 
 # Calculators that apply to one measure.
-def calculators_for(measure: int) -> list:
-    return [entry for entry in catalog() if entry["measure"] == measure and entry["id"] != FINDER]
+def calculators_for(data: dict, measure: int) -> list:
+    return [entry for entry in enabled(data) if entry["measure"] == measure and entry["id"] != FINDER]
 
 
 # The index page listing every calculator with its measure.
@@ -128,7 +134,7 @@ def measure_units_template(ctx: Context, here: str) -> str:
                         data_href=href(here, measure_uri(measure["number"])))
                     for measure in ctx.data["measures"])
     calculators = "".join(tag("li", esc(ctx.t(entry["title"])), data_calculator=entry["id"],
-                              data_href=href(here, calculator_uri(entry["id"]))) for entry in catalog())
+                              data_href=href(here, calculator_uri(entry["id"]))) for entry in enabled(ctx.data))
     return tag("ul", items + calculators, hidden="hidden", class_="hb-measure-units")
 
 

@@ -117,12 +117,18 @@ def home_page(ctx: Context) -> Page:
     body = (facts_html + tag("p", esc(ctx.t(document["notice"]))) + summary
             + tag("h2", esc(ctx.label("for_public")), id="public") + tag("ol", sections)
             + tag("h2", esc(ctx.label("for_enterprises")), id="enterprises")
-            + tag("ul", tag("li", link(href(here, "calculators/policy-finder.md"), ctx.label("finder")))
-                  + tag("li", link(href(here, "calculators/index.md"), ctx.label("calculators")))
-                  + tag("li", link(href(here, "key-figures.md"), ctx.label("key_figures"))))
+            + tag("ul", _calculator_entrances(ctx, here) + tag("li", link(href(here, "key-figures.md"), ctx.label("key_figures"))))
             + tag("h2", esc(ctx.label("for_officials")), id="officials") + officials)
     title = ctx.t(document["plan_title"])
     return Page(here, title, f"# {md_text(title)}\n" + block(body), ctx.files["document"])
+
+
+# Links to the policy finder and the calculators, when the document enables them.
+def _calculator_entrances(ctx: Context, here: str) -> str:
+    wanted = ctx.data["document"].get("calculators", [])
+    finder = tag("li", link(href(here, "calculators/policy-finder.md"), ctx.label("finder"))) \
+        if "policy-finder" in wanted else ""
+    return finder + (tag("li", link(href(here, "calculators/index.md"), ctx.label("calculators"))) if wanted else "")
 
 
 # A section page: its title and the list of its measures.
@@ -173,7 +179,7 @@ def measure_page(ctx: Context, measure: dict) -> Page:
 # Links to the calculators that apply to a measure, if any.
 def _calculator_links(ctx: Context, here: str, number: int) -> str:
     from .calculator_pages import calculator_uri, calculators_for
-    entries = calculators_for(number)
+    entries = calculators_for(ctx.data, number)
     if not entries:
         return ""
     items = "".join(tag("li", link(href(here, calculator_uri(entry["id"])), ctx.t(entry["title"]))) for entry in entries)

@@ -11,7 +11,7 @@ from mkdocs.structure.files import File, Files
 from ..dataset import load_dataset
 from ..errors import DataInvalid
 from ..export import export_dataset
-from .calculator_pages import calculator_pages, calculator_uri, calculators_for
+from .calculator_pages import calculator_pages, calculator_uri, enabled
 from .config import HandbookConfig
 from .labels import label
 from .outputs import write_outputs
@@ -101,9 +101,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                         f"{section['number']}. {ctx.t(section['title'])}":
                         [{ctx.label("overview"): section_uri(section["number"])}]
                         + [measure_uri(measure["number"]) for measure in measures]})
-        nav.append({ctx.label("calculators"): ["calculators/index.md", calculator_uri("policy-finder")]
-                    + [calculator_uri(entry["id"]) for number in range(1, len(ctx.data["measures"]) + 1)
-                       for entry in calculators_for(number)]})
+        calculators = [calculator_uri(entry["id"]) for entry in enabled(ctx.data)]
+        if calculators:
+            nav.append({ctx.label("calculators"): ["calculators/index.md"] + calculators})
         nav += [{ctx.label("annex1"): "annex-1.md"}, {ctx.label("annex2"): "annex-2.md"},
                 {ctx.label("units"): "units/index.md"}, {ctx.label("key_figures"): "key-figures.md"},
                 {ctx.label("about_this_site"): self._about_pages()}]
