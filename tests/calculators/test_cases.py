@@ -1,27 +1,17 @@
 """Run every YAML case under cases/ through calculate() and compare the listed keys exactly."""
-from pathlib import Path
-
 import pytest
 import yaml
 
 from calculators import CALCULATOR_IDS, calculate
+from tests.calculators.casefiles import all_cases, case_files
 
-CASES_DIR = Path(__file__).resolve().parent / "cases"
 MIN_CASES_PER_CALCULATOR = 4
-
-
-def case_files() -> list:
-    """Return every case file, cases/<measure>/<calculator-id>.yaml."""
-    return sorted(CASES_DIR.glob("*/*.yaml"))
 
 
 def load_cases() -> list:
     """Return one pytest parameter per case, named after its file and case name."""
-    cases = []
-    for path in case_files():
-        for case in yaml.safe_load(path.read_text(encoding="utf-8")):
-            cases.append(pytest.param(path.stem, case, id=f"{path.parent.name}/{path.stem}: {case['name']}"))
-    return cases
+    return [pytest.param(calculator, case, id=f"{folder}/{calculator}: {case['name']}")
+            for calculator, folder, case in all_cases()]
 
 
 @pytest.mark.parametrize(("calculator_id", "case"), load_cases())

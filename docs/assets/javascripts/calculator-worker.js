@@ -16,7 +16,8 @@ async function start() {
   const manifest = await (await fetch(new URL("manifest.json", base))).json();
   const pyodide = await loadPyodide({ indexURL: new URL("pyodide/", base).href });
   postMessage({ progress: "package" });
-  pyodide.unpackArchive(await fetchBytes(manifest.wheel), "wheel");
+  const sitePackages = pyodide.pyimport("site").getsitepackages().toJs()[0];
+  pyodide.unpackArchive(await fetchBytes(manifest.wheel), "wheel", { extractDir: sitePackages });
   const parametersText = new TextDecoder().decode(await fetchBytes(manifest.parameters));
   const json = pyodide.pyimport("json");
   const calculators = pyodide.pyimport("calculators");

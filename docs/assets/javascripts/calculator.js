@@ -166,6 +166,7 @@
     section.hidden = false;
     Array.prototype.forEach.call(section.querySelectorAll("output"), function (output) {
       var value = result[output.getAttribute("name")];
+      output.setAttribute("data-value", JSON.stringify(value === undefined ? null : value));
       output.value = value === undefined || value === null ? "—" :
         (typeof value === "boolean" ? (value ? (lang() === "en" ? "Yes" : "是") : (lang() === "en" ? "No" : "否")) :
           (typeof value === "object" ? (Array.isArray(value) && value.length && typeof value[0] === "object" ? String(value.length) : JSON.stringify(value)) : String(value)));

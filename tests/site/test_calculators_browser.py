@@ -1,0 +1,129 @@
+"""Calculators in a real Chromium: the same figures as CPython, errors by the field, the finder, no JS."""
+import json
+from urllib.parse import urlencode
+
+import pytest
+
+from calculators import calculate, catalog
+from handbook.dataset import load_dataset
+from handbook.export import export_parameters
+from tests.conftest import PROJECT
+
+PARAMETERS = export_parameters(load_dataset(PROJECT / "policy_data"))
+ENTRIES = {entry["id"]: entry for entry in catalog()}
+
+
+# Flatten inputs into the query string the form uses (list items as name[i].field).
+def query(inputs: dict) -> str:
+    flat = []
+    for key, value in inputs.items():
+        if isinstance(value, list):
+            flat += [(f"{key}[{index}].{field}", _text(item)) for index, row in enumerate(value)
+                     for field, item in row.items()]
+        else:
+            flat.append((key, _text(value)))
+    return urlencode(flat)
+
+
+# A value as a form control holds it.
+def _text(value) -> str:
+    return json.dumps(value) if isinstance(value, bool) else str(value)
+
+
+# Open a calculator page with inputs in the URL and wait for the computed result.
+def open_with(page, site_url, calculator, inputs, root=""):
+    page.goto(f"{site_url}{root}calculators/{calculator}/?{query(inputs)}")
+    page.wait_for_selector("form[data-state=done]", timeout=120_000)
+
+
+# The raw values of every <output> on the page.
+def outputs(page) -> dict:
+    return {name: json.loads(value) for name, value in page.eval_on_selector_all(
+        "output[name]", "os => os.map(o => [o.getAttribute('name'), o.getAttribute('data-value')])")}
+
+
+@pytest.mark.parametrize("calculator", sorted(ENTRIES))
+def test_url_driven_result_equals_cpython(page, site_url, calculator):
+    inputs = ENTRIES[calculator]["example"]
+    open_with(page, site_url, calculator, inputs)
+    expected = calculate(calculator, inputs, PARAMETERS)
+    shown = outputs(page)
+    assert shown, "no <output> elements"
+    assert {name: expected.get(name) for name in shown} == shown
+    assert page.foreign_requests == []
+
+
+def test_form_contract(page, site_url):
+    page.goto(site_url + "calculators/new-hire-subsidy/")
+    assert page.get_attribute("form[data-calculator]", "data-calculator") == "new-hire-subsidy"
+    assert page.locator('[name="hires[0].hire_date"]').count() == 1
+    assert page.locator('output[name="subsidy"]').count() == 1
+
+
+def test_invalid_input_is_shown_next_to_its_field(page, site_url):
+    open_with(page, site_url, "job-retention-refund",
+              {"ui_insured": "true", "insured_employees_base": "-3", "layoffs": "1", "last_year_ui_contributions_paid": "100.00"})
+    error = page.inner_text('[data-error-for="insured_employees_base"]')
+    assert error.strip()
+    assert page.get_attribute('[name="insured_employees_base"]', "aria-invalid") == "true"
+    assert "insured_employees_base-error" in page.get_attribute('[name="insured_employees_base"]', "aria-describedby")
+
+
+@pytest.mark.parametrize("root,words", [("", "计算过程"), ("en/", "How it was calculated")])
+def test_language_of_labels_and_trace_follows_the_page(page, site_url, root, words):
+    open_with(page, site_url, "job-retention-refund", ENTRIES["job-retention-refund"]["example"], root)
+    text = page.inner_text(".hb-result")
+    assert words in text
+    trace = page.inner_text('[data-result="trace"]')
+    assert ("一般标准" in trace) == (root == "")
+
+
+def test_not_eligible_with_twelve_layoffs(page, site_url):
+    inputs = {**ENTRIES["job-retention-refund"]["example"], "layoffs": 12}
+    open_with(page, site_url, "job-retention-refund", inputs, "en/")
+    assert outputs(page)["eligible"] is False
+    assert page.inner_text('[data-result="reasons"]').strip()
+
+
+def test_policy_finder_for_an_enterprise(page, site_url):
+    inputs = {"profile_type": "enterprise", "size": "small", "resumed_work": True, "new_hires_in_window": 3,
+              "ui_insured": True, "insured_employees_base": 48, "layoffs_last_year": 2, "as_of": "2020-03-01"}
+    open_with(page, site_url, "policy-finder", inputs)
+    text = page.inner_text('[data-result="trace"]')
+    expected = {match["measure"] for match in calculate("policy-finder", inputs, PARAMETERS)["matches"]}
+    assert {1, 5} <= expected
+    for number in expected:
+        assert f"第{number}条" in text
+    links = page.eval_on_selector_all('[data-result="trace"] a[href*="calculators/"]', "as => as.map(a => a.href)")
+    assert any("new-hire-subsidy/?" in link for link in links)
+
+
+def test_policy_finder_for_a_person(page, site_url):
+    inputs = {"profile_type": "person", "age": 19, "registered_unemployed": True, "willing_to_work": True,
+              "as_of": "2020-03-01"}
+    open_with(page, site_url, "policy-finder", inputs, "en/")
+    assert "Measure 11" in page.inner_text('[data-result="trace"]')
+
+
+def test_moving_between_calculators_keeps_one_worker(page, site_url):
+    open_with(page, site_url, "internship-subsidy", ENTRIES["internship-subsidy"]["example"])
+    page.evaluate("window.__handbookMarker = 1")
+    page.click('nav a[href$="calculators/job-retention-refund/"]')
+    page.wait_for_url("**/job-retention-refund/")
+    page.fill('[name="insured_employees_base"]', "200")
+    page.select_option('[name="ui_insured"]', "true")
+    page.fill('[name="layoffs"]', "11")
+    page.fill('[name="last_year_ui_contributions_paid"]', "80000.00")
+    page.click("form button[type=submit]")
+    page.wait_for_function("document.querySelector('output[name=refund]').value === '40000.00'")
+    assert page.evaluate("window.__handbookMarker") == 1
+
+
+def test_calculator_page_is_readable_without_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(site_url + "calculators/job-retention-refund/")
+    assert tab.is_visible("noscript") or "JavaScript" in tab.content()
+    assert "40000.00" in tab.inner_text("#example ~ table")
+    assert tab.is_visible("#rules")
+    context.close()
