@@ -9,6 +9,10 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+from .dataset import load_dataset
+from .errors import DataInvalid
+from .wheel import add_calculator_assets
+
 LANGUAGES = ("zh", "en")
 
 
@@ -16,21 +20,41 @@ class BuildFailed(Exception):
     """The site could not be built; the previous site was left as it was."""
 
 
+class Collector(logging.Handler):
+    """Keeps MkDocs' warnings and errors, so a failed build can say why."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages = []
+
+    # Remember one message.
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
 # Build every language of the site from data into out; on failure, leave out untouched.
 def build_site(data: str, out: str = "site", config_file: str = "mkdocs.yml") -> Path:
+    try:
+        load_dataset(data)
+    except DataInvalid as invalid:
+        raise BuildFailed(str(invalid)) from None
     target = Path(out).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    collector = Collector()
+    logging.getLogger("mkdocs").addHandler(collector)
     try:
         for language in LANGUAGES:
             _build_language(data, language, staging if language == "zh" else staging / language, config_file)
-        from .wheel import add_calculator_assets
         add_calculator_assets(staging, data)
     except (Abort, ConfigurationError, PluginError, OSError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed(str(exc)) from None
+        raise BuildFailed("\n".join(collector.messages + [str(exc)])) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        logging.getLogger("mkdocs").removeHandler(collector)
     _swap_in(staging, target)
     return target
 

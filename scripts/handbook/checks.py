@@ -167,4 +167,14 @@ def check_notes(dataset):
             yield at(dataset, name, path + ("quote",), "quote not found in the document's text")
 
 
-all_checks = (check_units, check_measures, check_annex1, check_annex2, check_parameters, check_notes)
+# The calculators a document enables must exist in the calculators package.
+def check_calculators(dataset):
+    from calculators import CALCULATOR_IDS
+    name = dataset.source_file("document")
+    for index, calculator in enumerate(dataset.part("document").get("calculators", [])):
+        if calculator not in CALCULATOR_IDS:
+            yield at(dataset, name, ("calculators", index),
+                     f"unknown calculator '{calculator}'; `handbook calc --list` shows the calculators")
+
+
+all_checks = (check_calculators, check_units, check_measures, check_annex1, check_annex2, check_parameters, check_notes)

@@ -100,6 +100,28 @@ def calc_arguments(command) -> None:
     command.add_argument("--list", action="store_true", help="list the calculators")
 
 
+# Describe, in Chinese and English, what changed between two versions of the data.
+def run_diff(args) -> int:
+    from .diff import run
+    return run(args)
+
+
+# Start a new measure file or parameter entry with every field marked TODO.
+def run_new(args) -> int:
+    from .scaffold import run
+    return run(args)
+
+
+# Add the new subcommand's options.
+def new_arguments(command) -> None:
+    command.add_argument("kind", choices=("measure", "parameter"), help="what to start")
+    command.add_argument("--number", type=int, help="measure: its number, e.g. 25")
+    command.add_argument("--section", type=int, help="measure: the number of its section")
+    command.add_argument("--id", help="parameter: its id, e.g. retention.refund_rate")
+    command.add_argument("--measure", type=int, help="parameter: the number of the measure it comes from")
+    command.add_argument("--clause", help="parameter: the clause it quotes, e.g. c1")
+
+
 COMMANDS = {
     "validate": (run_validate, "check policy_data/ and print counts or every error"),
     "export": (run_export, "print the whole dataset as JSON"),
@@ -107,6 +129,8 @@ COMMANDS = {
     "calc": (run_calc, "compute a calculator's result as JSON, or a whole CSV file"),
     "build": (run_build, "build the site in both languages into site/ (strict; atomic)"),
     "serve": (run_serve, "build and serve the site at http://127.0.0.1:8000/, rebuilding on change"),
+    "diff": (run_diff, "describe what changed between two data folders or git revisions, in Chinese and English"),
+    "new": (run_new, "start a new measure file or parameter entry, every field marked TODO"),
 }
 ARGUMENTS = {
     "export": lambda command: command.add_argument("--out", help="file to write instead of stdout"),
@@ -115,4 +139,7 @@ ARGUMENTS = {
     "build": lambda command: command.add_argument("--out", default="site", help="output folder (default: site)"),
     "serve": lambda command: (command.add_argument("--out", default="site", help="output folder (default: site)"),
                               command.add_argument("--port", type=int, default=8000)),
+    "diff": lambda command: (command.add_argument("old", help="data folder or git revision, e.g. HEAD~1"),
+                             command.add_argument("new", help="data folder or git revision, e.g. policy_data")),
+    "new": new_arguments,
 }
