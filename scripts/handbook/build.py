@@ -1,8 +1,10 @@
 """Build both languages of the site into a fresh folder, then swap it in atomically."""
 import logging
+import multiprocessing
 import os
 import shutil
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -41,34 +43,56 @@ def build_site(data: str, out: str = "site", config_file: str = "mkdocs.yml") ->
     target = Path(out).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
-    collector = Collector()
-    logging.getLogger("mkdocs").addHandler(collector)
     try:
-        for language in LANGUAGES:
-            _build_language(data, language, staging if language == "zh" else staging / language, config_file)
+        _build_languages(data, staging, config_file)
         add_calculator_assets(staging, data)
-    except (Abort, ConfigurationError, PluginError, OSError) as exc:
+    except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed("\n".join(collector.messages + [str(exc)])) from None
+        raise BuildFailed(str(exc)) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    finally:
-        logging.getLogger("mkdocs").removeHandler(collector)
     _swap_in(staging, target)
     return target
 
 
-# Run one strict MkDocs build for one language.
-def _build_language(data: str, language: str, site_dir: Path, config_file: str) -> None:
-    os.environ.update(HANDBOOK_DATA=str(data), HANDBOOK_LANGUAGE=language, NO_MKDOCS_2_WARNING="1")
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    config = load_config(config_file, site_dir=str(site_dir), strict=True)
-    config.plugins.on_startup(command="build", dirty=False)
+# Build the languages side by side in separate processes, then nest the others under the first.
+def _build_languages(data: str, staging: Path, config_file: str) -> None:
+    folders = {language: staging if language == LANGUAGES[0] else staging.with_name(f"{staging.name}-{language}")
+               for language in LANGUAGES}
     try:
-        mkdocs_build(config)
+        with ProcessPoolExecutor(len(LANGUAGES), mp_context=multiprocessing.get_context("fork")) as pool:
+            failures = [failure for failure in pool.map(
+                _build_language, [data] * len(LANGUAGES), LANGUAGES,
+                [str(folders[language]) for language in LANGUAGES], [config_file] * len(LANGUAGES)) if failure]
+        if failures:
+            raise BuildFailed("\n".join(failures))
+        for language in LANGUAGES[1:]:
+            folders[language].rename(staging / language)
     finally:
-        config.plugins.on_shutdown()
+        for language in LANGUAGES[1:]:
+            shutil.rmtree(folders[language], ignore_errors=True)
+
+
+# Run one strict MkDocs build for one language; return why it failed, or "".
+def _build_language(data: str, language: str, site_dir: str, config_file: str) -> str:
+    os.environ.update(HANDBOOK_DATA=str(data), HANDBOOK_LANGUAGE=language, NO_MKDOCS_2_WARNING="1")
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.WARNING)
+    collector = Collector()
+    logger.addHandler(collector)
+    try:
+        config = load_config(config_file, site_dir=site_dir, strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (Abort, ConfigurationError, PluginError, OSError) as exc:
+        return "\n".join(collector.messages + [f"{language}: {exc}"])
+    finally:
+        logger.removeHandler(collector)
+    return ""
 
 
 # Replace target by staging in two renames, so readers never see a half-written site.

@@ -16,20 +16,22 @@ def snapshot(data: str) -> tuple:
     roots = [Path(data)] + [Path(path) for path in WATCHED]
     return tuple(sorted((str(path), path.stat().st_mtime_ns, path.stat().st_size)
                         for root in roots if root.exists()
-                        for path in ([root] if root.is_file() else root.rglob("*")) if path.is_file()))
+                        for path in ([root] if root.is_file() else root.rglob("*"))
+                        if path.is_file() and "__pycache__" not in path.parts))
 
 
 # Build once, then serve and poll for changes until interrupted.
 def serve(data: str, out: str, port: int) -> int:
+    seen = snapshot(data)
     rebuild(data, out)
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(Path(out).resolve()))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"serving http://127.0.0.1:{port}/ (Chinese) and http://127.0.0.1:{port}/en/ (English); Ctrl+C stops")
-    seen = snapshot(data)
+    print(f"serving http://127.0.0.1:{port}/ (Chinese) and http://127.0.0.1:{port}/en/ (English); Ctrl+C stops",
+          flush=True)
     try:
         while True:
-            time.sleep(0.5)
+            time.sleep(0.2)
             current = snapshot(data)
             if current != seen:
                 seen = current

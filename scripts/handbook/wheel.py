@@ -1,5 +1,6 @@
 """Package the calculators as a pure-Python wheel and copy the Pyodide runtime into the site."""
 import base64
+import os
 import hashlib
 import shutil
 import zipfile
@@ -67,4 +68,12 @@ def add_calculator_assets(site: Path, data: str) -> None:
     pyodide = target / "pyodide"
     pyodide.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
-        shutil.copy2(source / name, pyodide / name)
+        _link_or_copy(source / name, pyodide / name)
+
+
+# Hard-link a large runtime file into the site (instant, no extra disk), or copy it across devices.
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)

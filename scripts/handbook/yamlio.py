@@ -10,17 +10,30 @@ class StrictLoader(yaml.SafeLoader):
     """A SafeLoader that keeps dates and decimals as the strings the official typed."""
 
 
-StrictLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers
-            if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:float")]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", yaml.resolver.re.compile(r"^(?:true|false)$"), list("tf"))
-for first in "yYnNoO":
-    StrictLoader.yaml_implicit_resolvers[first] = [
-        (tag, regexp) for tag, regexp in StrictLoader.yaml_implicit_resolvers.get(first, [])
-        if tag != "tag:yaml.org,2002:bool"]
+class FastStrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The same rules on libyaml, when available, for files that parse; errors come from StrictLoader."""
+
+
+# Keep only true/false as booleans and drop date and float guessing, for one loader class.
+def _strict_resolvers(loader) -> None:
+    loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers
+                if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool")]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    loader.add_implicit_resolver("tag:yaml.org,2002:bool", yaml.resolver.re.compile(r"^(?:true|false)$"), list("tf"))
+
+
+_strict_resolvers(StrictLoader)
+_strict_resolvers(FastStrictLoader)
+
+
+# Compose text with libyaml when it parses, else with the pure parser for its precise error.
+def _compose(text: str):
+    try:
+        return yaml.compose(text, Loader=FastStrictLoader)
+    except yaml.YAMLError:
+        return yaml.compose(text, Loader=StrictLoader)
 
 
 class Located:
@@ -61,7 +74,7 @@ def read_yaml(path: Path, display: str):
     if tab:
         return None, [DataError(display, tab, 1, "", "tab used for indentation; YAML needs spaces")]
     try:
-        node = yaml.compose(text, Loader=StrictLoader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         return None, [DataError(display, mark.line + 1, mark.column + 1, "", f"YAML syntax error: {exc.problem}")]
