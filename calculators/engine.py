@@ -9,17 +9,20 @@ from .registry import CALCULATORS
 from .result import invalid_result, ok_result
 from .validation import AS_OF, parse_inputs
 
+EXACT = exact_context()
+INPUT_FIELDS = {calculator_id: calculator.fields + (AS_OF,) for calculator_id, calculator in CALCULATORS.items()}
+
 
 def calculate(calculator_id: str, inputs: dict, parameters: dict) -> dict:
     """Run one calculator on inputs with the exported policy parameters; unknown ids raise KeyError."""
     calculator = CALCULATORS[calculator_id]
-    with localcontext(exact_context()):
+    with localcontext(EXACT):
         return evaluate(calculator, inputs, parameters)
 
 
 def evaluate(calculator, inputs, parameters: dict) -> dict:
     """Validate every field, then (if all is well) compute and assemble the result."""
-    values, errors = parse_inputs(calculator.fields + (AS_OF,), inputs)
+    values, errors = parse_inputs(INPUT_FIELDS[calculator.id], inputs)
     params = ParameterSet(parameters, values.get("as_of") or date.today())
     errors.extend(calculator.check(values, params))
     if errors:

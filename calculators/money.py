@@ -1,7 +1,5 @@
-"""Exact money and ratio arithmetic: Decimal amounts, Fraction ratios, half-up cents."""
+"""Exact money and ratio arithmetic: Decimal amounts, integer ratios, half-up cents."""
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, ROUND_HALF_UP, Context, Decimal
-from fractions import Fraction
-from math import floor
 
 CENT_PLACES = 2
 CENT = Decimal(1).scaleb(-CENT_PLACES)
@@ -35,24 +33,24 @@ def percent_of(amount: Decimal, percent: Decimal) -> Decimal:
     return (amount * percent).scaleb(-PERCENT_PLACES)
 
 
-def percent_fraction(percent: Decimal) -> Fraction:
-    """Return a percentage (a Decimal of percent) as the exact ratio it stands for."""
-    return Fraction(percent) / PERCENT
+def percent_ratio(percent: Decimal) -> tuple[int, int]:
+    """Return a percentage (a Decimal of percent) as the exact ratio it stands for, as integers (numerator, denominator)."""
+    numerator, denominator = percent.as_integer_ratio()
+    return numerator, denominator * PERCENT
 
 
-def round_fraction(value: Fraction, places: int) -> Decimal:
-    """Round an exact ratio half-up (away from zero) to a number of decimal places."""
-    scale = 10 ** places
-    magnitude = floor(abs(value) * scale + Fraction(1, 2))
-    signed = -magnitude if value < 0 else magnitude
+def round_ratio(numerator: int, denominator: int, places: int) -> Decimal:
+    """Round numerator ÷ denominator (denominator > 0) half-up (away from zero) to a number of decimal places."""
+    magnitude = (2 * abs(numerator) * 10 ** places + denominator) // (2 * denominator)
+    signed = -magnitude if numerator < 0 else magnitude
     return Decimal(signed).scaleb(-places)
 
 
-def format_ratio_percent(value: Fraction) -> str:
-    """Show an exact ratio as a percentage with two decimals, rounded half-up (display only)."""
-    return format(round_fraction(value * PERCENT, CENT_PLACES), "f")
+def format_ratio_percent(numerator: int, denominator: int) -> str:
+    """Show the exact ratio numerator ÷ denominator as a percentage with two decimals, rounded half-up (display only)."""
+    return format(round_ratio(numerator * PERCENT, denominator, CENT_PLACES), "f")
 
 
 def format_percent(percent: Decimal) -> str:
     """Show a percentage input or parameter with two decimals, e.g. for *_pct outputs."""
-    return format(round_fraction(Fraction(percent), CENT_PLACES), "f")
+    return format(round_ratio(*percent.as_integer_ratio(), CENT_PLACES), "f")

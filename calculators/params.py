@@ -42,20 +42,90 @@ def period_of(entry: dict) -> tuple[date, date | None]:
     return date.fromisoformat(entry["start"]), (date.fromisoformat(end) if end else None)
 
 
-def covers(entry: dict, as_of: date) -> bool:
-    """Tell whether a dated value's [start, end] contains a date."""
-    start, end = period_of(entry)
-    return start <= as_of and (end is None or as_of <= end)
+class DatedValue:
+    """One dated value of a parameter: its period parsed once, its use record and converted value built once when needed."""
+
+    def __init__(self, parameter_id: str, record: dict, entry: dict):
+        """Parse the period of one entry of a parameter's record."""
+        self.start, self.end = period_of(entry)
+        self._parameter_id = parameter_id
+        self._record = record
+        self._entry = entry
+        self._use = None
+        self._converted = None
+
+    def covers(self, as_of: date) -> bool:
+        """Tell whether the value's [start, end] contains a date."""
+        return self.start <= as_of and (self.end is None or as_of <= self.end)
+
+    def use(self) -> ParameterUse:
+        """Return the use record of this value."""
+        if self._use is None:
+            self._use = ParameterUse(
+                id=self._parameter_id,
+                value=str(self._entry["value"]),
+                unit=self._record["unit"],
+                measure=int(self._record["measure"]),
+                clause=self._record["clause"],
+                start=self.start,
+                end=self.end,
+            )
+        return self._use
+
+    def converted(self):
+        """Return the value converted according to its unit."""
+        if self._converted is None:
+            use = self.use()
+            self._converted = convert(use.value, use.unit)
+        return self._converted
 
 
-def select_value(values: list, as_of: date) -> dict:
-    """Pick the value in force on as_of, else the latest started before it, else the earliest."""
-    ordered = sorted(values, key=lambda entry: period_of(entry)[0])
-    containing = [entry for entry in ordered if covers(entry, as_of)]
+def dated_values(parameter_id: str, record: dict) -> list:
+    """Return the dated values of a parameter's record, sorted by start."""
+    return sorted((DatedValue(parameter_id, record, entry) for entry in record["values"]), key=lambda value: value.start)
+
+
+def select_value(dated: list, as_of: date) -> DatedValue:
+    """Pick the value in force on as_of, else the latest started before it, else the earliest (dated sorted by start)."""
+    containing = [value for value in dated if value.covers(as_of)]
     if containing:
         return containing[-1]
-    started = [entry for entry in ordered if period_of(entry)[0] <= as_of]
-    return started[-1] if started else ordered[0]
+    started = [value for value in dated if value.start <= as_of]
+    return started[-1] if started else dated[0]
+
+
+class ParsedParameters:
+    """A parameters dict read through memos: each parameter's values parsed once, the one in force found once per date."""
+
+    def __init__(self, raw: dict):
+        """Wrap an exported parameters dict."""
+        self.raw = raw
+        self._dated = {}
+        self._in_force = {}
+
+    def dated(self, parameter_id: str) -> list:
+        """Return the sorted dated values of a parameter."""
+        if parameter_id not in self._dated:
+            self._dated[parameter_id] = dated_values(parameter_id, self.raw[parameter_id])
+        return self._dated[parameter_id]
+
+    def in_force(self, parameter_id: str, as_of: date) -> DatedValue:
+        """Return the dated value of a parameter in force on a date."""
+        key = (parameter_id, as_of)
+        if key not in self._in_force:
+            self._in_force[key] = select_value(self.dated(parameter_id), as_of)
+        return self._in_force[key]
+
+
+_latest = ParsedParameters({})
+
+
+def parsed(raw: dict) -> ParsedParameters:
+    """Return the parsed form of a parameters dict, reused for as long as the same dict object is passed."""
+    global _latest
+    if _latest.raw is not raw:
+        _latest = ParsedParameters(raw)
+    return _latest
 
 
 class ParameterSet:
@@ -63,40 +133,28 @@ class ParameterSet:
 
     def __init__(self, raw: dict, as_of: date):
         """Wrap the exported parameters dict for reading as of a date."""
-        self._raw = raw
+        self._parsed = parsed(raw)
         self.as_of = as_of
-        self._uses = {}
+        self._read = {}
 
     def has(self, parameter_id: str) -> bool:
         """Tell whether a parameter is present in the export."""
-        return parameter_id in self._raw
+        return parameter_id in self._parsed.raw
+
+    def value_in_force(self, parameter_id: str) -> DatedValue:
+        """Return the dated value in force of a parameter and record that it was used."""
+        if parameter_id not in self._read:
+            self._read[parameter_id] = self._parsed.in_force(parameter_id, self.as_of)
+        return self._read[parameter_id]
 
     def use(self, parameter_id: str) -> ParameterUse:
         """Read the value in force of a parameter and record that it was used."""
-        if parameter_id not in self._uses:
-            self._uses[parameter_id] = self._read(parameter_id)
-        return self._uses[parameter_id]
+        return self.value_in_force(parameter_id).use()
 
     def get(self, parameter_id: str):
         """Return the converted value in force of a parameter."""
-        used = self.use(parameter_id)
-        return convert(used.value, used.unit)
+        return self.value_in_force(parameter_id).converted()
 
     def uses(self) -> list:
         """Return every parameter use so far, in the order first read."""
-        return list(self._uses.values())
-
-    def _read(self, parameter_id: str) -> ParameterUse:
-        """Build the use record of a parameter from the export."""
-        record = self._raw[parameter_id]
-        entry = select_value(record["values"], self.as_of)
-        start, end = period_of(entry)
-        return ParameterUse(
-            id=parameter_id,
-            value=str(entry["value"]),
-            unit=record["unit"],
-            measure=int(record["measure"]),
-            clause=record["clause"],
-            start=start,
-            end=end,
-        )
+        return [value.use() for value in self._read.values()]

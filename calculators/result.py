@@ -58,20 +58,22 @@ def in_force_warnings(periods: dict, as_of: date) -> list:
     ]
 
 
-def declared_order(calculator, outputs: dict) -> list:
-    """List output names in the calculator's declared order, then any others."""
-    declared = [spec.name for spec in calculator.outputs if spec.name in outputs]
-    return declared + [name for name in outputs if name not in declared]
+def declared_order(calculator, outputs: dict) -> dict:
+    """Return the outputs in the calculator's declared order, then any others."""
+    ordered = {spec.name: outputs[spec.name] for spec in calculator.outputs if spec.name in outputs}
+    ordered.update(outputs)
+    return ordered
 
 
 def ok_result(calculator, ctx: Context, outputs: dict) -> dict:
     """Build the result of a valid calculation in the contract's key order."""
     periods = period_by_measure(ctx.params.uses())
+    ordered = declared_order(calculator, outputs)
     result = {"calculator": calculator.id, "status": "ok"}
-    if "eligible" in outputs:
-        result["eligible"] = outputs["eligible"]
+    if "eligible" in ordered:
+        result["eligible"] = ordered.pop("eligible")
     result["reasons"] = ctx.reasons
-    result.update((name, outputs[name]) for name in declared_order(calculator, outputs) if name != "eligible")
+    result.update(ordered)
     result.update(
         rules=list(calculator.rules),
         measure=calculator.measure,

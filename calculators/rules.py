@@ -1,5 +1,6 @@
 """The rules of the document the package cites: clause of each rule and a short title."""
 from dataclasses import dataclass
+from functools import cache
 
 from .text import bi
 
@@ -54,6 +55,7 @@ RULES = {
 }
 
 
+@cache
 def measure_of(rule_id: str) -> int:
     """Return the measure number a rule id such as "R5.1" or "M12" belongs to."""
     return int(rule_id[1:].split(".")[0])

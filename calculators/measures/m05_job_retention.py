@@ -1,10 +1,7 @@
 """R5.1–R5.3: the job-retention refund (job-retention-refund)."""
-from fractions import Fraction
-from math import floor
-
 from ..dates import within
 from ..errors import inconsistent, required
-from ..money import ZERO, format_money, format_number, format_percent, format_ratio_percent, percent_fraction, percent_of, to_cents
+from ..money import ZERO, format_money, format_number, format_percent, format_ratio_percent, percent_of, percent_ratio, to_cents
 from ..spec import Calculator
 from ..text import bi
 from ..validation import Field, given
@@ -100,8 +97,15 @@ def threshold_parameter(base: int, params) -> str:
 
 
 def within_standard(layoffs: int, base: int, threshold) -> bool:
-    """Tell whether layoffs ÷ base is at most the standard, compared exactly."""
-    return Fraction(layoffs, base) <= percent_fraction(threshold)
+    """Tell whether layoffs ÷ base is at most the standard, compared exactly by cross-multiplying."""
+    numerator, denominator = percent_ratio(threshold)
+    return layoffs * denominator <= numerator * base
+
+
+def max_layoffs_allowed(base: int, threshold) -> int:
+    """Return the most layoffs within the standard: the floor of threshold % of base, exactly."""
+    numerator, denominator = percent_ratio(threshold)
+    return numerator * base // denominator
 
 
 def test_layoffs(values: dict, ctx) -> dict:
@@ -111,23 +115,23 @@ def test_layoffs(values: dict, ctx) -> dict:
     small = base <= small_max
     threshold_id = threshold_parameter(base, ctx.params)
     threshold = ctx.param(threshold_id)
-    ratio = Fraction(layoffs, base)
     passes = within_standard(layoffs, base, threshold)
-    max_layoffs = floor(percent_fraction(threshold) * base)
+    max_layoffs = max_layoffs_allowed(base, threshold)
+    rate_pct, threshold_text = format_ratio_percent(layoffs, base), format_number(threshold)
     size_zh = f"不超过{small_max}人，按小型参保企业标准" if small else f"超过{small_max}人，按一般标准"
     size_en = f"at most {small_max}, small-enterprise standard" if small else f"more than {small_max}, general standard"
     comparison = "≤" if passes else ">"
     ctx.step(
         "R5.3",
-        f"参保职工{base}人（{size_zh}）；裁员率 {layoffs}/{base} = {format_ratio_percent(ratio)}% {comparison} "
-        f"{format_number(threshold)}%；最多可裁{max_layoffs}人（精确比较，解读A12、A13）",
-        f"{base} insured staff ({size_en}); layoff rate {layoffs}/{base} = {format_ratio_percent(ratio)}% {comparison} "
-        f"{format_number(threshold)}%; at most {max_layoffs} layoffs (exact comparison, readings A12, A13)",
+        f"参保职工{base}人（{size_zh}）；裁员率 {layoffs}/{base} = {rate_pct}% {comparison} "
+        f"{threshold_text}%；最多可裁{max_layoffs}人（精确比较，解读A12、A13）",
+        f"{base} insured staff ({size_en}); layoff rate {layoffs}/{base} = {rate_pct}% {comparison} "
+        f"{threshold_text}%; at most {max_layoffs} layoffs (exact comparison, readings A12, A13)",
         (SMALL_MAX_STAFF, threshold_id),
     )
     return {
         "small": small, "passes": passes, "max_layoffs": max_layoffs,
-        "rate_pct": format_ratio_percent(ratio), "threshold_pct": format_percent(threshold),
+        "rate_pct": rate_pct, "threshold_pct": format_percent(threshold),
     }
 
 
@@ -136,10 +140,11 @@ def normal_refund(values: dict, ctx):
     rate = ctx.param(REFUND_RATE)
     paid = values["last_year_ui_contributions_paid"]
     refund = to_cents(percent_of(paid, rate))
+    paid_text, rate_text, refund_text = format_money(paid), format_number(rate), format_money(refund)
     ctx.step(
         "R5.1",
-        f"一般标准：{format_money(paid)}元 × {format_number(rate)}% = {format_money(refund)}元（解读A10）",
-        f"Normal standard: {format_money(paid)} yuan × {format_number(rate)}% = {format_money(refund)} yuan (reading A10)",
+        f"一般标准：{paid_text}元 × {rate_text}% = {refund_text}元（解读A10）",
+        f"Normal standard: {paid_text} yuan × {rate_text}% = {refund_text} yuan (reading A10)",
         (REFUND_RATE,),
     )
     return refund

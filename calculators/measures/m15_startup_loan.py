@@ -1,9 +1,6 @@
 """R15.1/R15.2: guaranteed start-up loans (startup-loan)."""
-from fractions import Fraction
-from math import ceil
-
 from ..errors import inconsistent, invalid_value, required
-from ..money import format_money, format_number, format_percent, format_ratio_percent, percent_fraction
+from ..money import format_money, format_number, format_percent, format_ratio_percent, percent_ratio
 from ..spec import Calculator
 from ..text import bi
 from ..validation import Field, given
@@ -82,8 +79,15 @@ def ratio_parameter(staff: int, params) -> str:
 
 
 def meets_ratio(hires: int, staff: int, threshold) -> bool:
-    """Tell whether hires ÷ staff reaches the required share, compared exactly."""
-    return Fraction(hires, staff) >= percent_fraction(threshold)
+    """Tell whether hires ÷ staff reaches the required share, compared exactly by cross-multiplying."""
+    numerator, denominator = percent_ratio(threshold)
+    return hires * denominator >= numerator * staff
+
+
+def hires_needed(staff: int, threshold) -> int:
+    """Return the fewest new hires reaching the required share: the ceiling of threshold % of staff, exactly."""
+    numerator, denominator = percent_ratio(threshold)
+    return -(-numerator * staff // denominator)
 
 
 def enterprise(values: dict, ctx) -> dict:
@@ -93,15 +97,15 @@ def enterprise(values: dict, ctx) -> dict:
     limit = ctx.param(LARGE_STAFF)
     ratio_id = ratio_parameter(staff, ctx.params)
     threshold = ctx.param(ratio_id)
-    share = Fraction(hires, staff)
     eligible = meets_ratio(hires, staff, threshold)
-    needed = ceil(percent_fraction(threshold) * staff)
+    needed = hires_needed(staff, threshold)
+    share_pct = format_ratio_percent(hires, staff)
     size_zh, size_en = (f"超过{limit}人", f"more than {limit}") if staff > limit else (f"不超过{limit}人", f"at most {limit}")
     ctx.step(
         "R15.1",
-        f"现有职工{staff}人（{size_zh}），比例要求{format_number(threshold)}%；{hires}/{staff} = {format_ratio_percent(share)}%"
+        f"现有职工{staff}人（{size_zh}），比例要求{format_number(threshold)}%；{hires}/{staff} = {share_pct}%"
         f"{'，达到' if eligible else '，未达到'}；至少需{needed}人（解读A24）",
-        f"{staff} staff ({size_en}): required share {format_number(threshold)}%; {hires}/{staff} = {format_ratio_percent(share)}%, "
+        f"{staff} staff ({size_en}): required share {format_number(threshold)}%; {hires}/{staff} = {share_pct}%, "
         f"{'reached' if eligible else 'not reached'}; {needed} new hires needed (reading A24)",
         (LARGE_STAFF, ratio_id),
     )
@@ -110,7 +114,7 @@ def enterprise(values: dict, ctx) -> dict:
     else:
         ctx.reason("新招用人员比例未达到要求", "The share of new hires is below the requirement")
     return {
-        "eligible": eligible, "threshold_pct": format_percent(threshold), "ratio_pct": format_ratio_percent(share),
+        "eligible": eligible, "threshold_pct": format_percent(threshold), "ratio_pct": share_pct,
         "min_hires_needed": needed, "max_loan": None, "approvable": None, "capped": None,
     }
 
