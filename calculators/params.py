@@ -43,7 +43,7 @@ def period_of(entry: dict) -> tuple[date, date | None]:
 
 
 class DatedValue:
-    """One dated value of a parameter: its period parsed once, its use record and converted value built once when needed."""
+    """One dated value of a parameter, with its period parsed and its use record and converted value built when first needed."""
 
     def __init__(self, parameter_id: str, record: dict, entry: dict):
         """Parse the period of one entry of a parameter's record."""
@@ -94,37 +94,30 @@ def select_value(dated: list, as_of: date) -> DatedValue:
     return started[-1] if started else dated[0]
 
 
-class ParsedParameters:
-    """A parameters dict read through memos: each parameter's values parsed once, the one in force found once per date."""
+class ValuesInForce:
+    """A memo over one parameters dict: the dated value of each parameter in force on each date asked about."""
 
     def __init__(self, raw: dict):
-        """Wrap an exported parameters dict."""
+        """Start an empty memo over an exported parameters dict."""
         self.raw = raw
-        self._dated = {}
-        self._in_force = {}
+        self._found = {}
 
-    def dated(self, parameter_id: str) -> list:
-        """Return the sorted dated values of a parameter."""
-        if parameter_id not in self._dated:
-            self._dated[parameter_id] = dated_values(parameter_id, self.raw[parameter_id])
-        return self._dated[parameter_id]
-
-    def in_force(self, parameter_id: str, as_of: date) -> DatedValue:
+    def get(self, parameter_id: str, as_of: date) -> DatedValue:
         """Return the dated value of a parameter in force on a date."""
         key = (parameter_id, as_of)
-        if key not in self._in_force:
-            self._in_force[key] = select_value(self.dated(parameter_id), as_of)
-        return self._in_force[key]
+        if key not in self._found:
+            self._found[key] = select_value(dated_values(parameter_id, self.raw[parameter_id]), as_of)
+        return self._found[key]
 
 
-_latest = ParsedParameters({})
+_latest = ValuesInForce({})
 
 
-def parsed(raw: dict) -> ParsedParameters:
-    """Return the parsed form of a parameters dict, reused for as long as the same dict object is passed."""
+def values_in_force(raw: dict) -> ValuesInForce:
+    """Return the memo of a parameters dict, kept for as long as the same dict object is passed."""
     global _latest
     if _latest.raw is not raw:
-        _latest = ParsedParameters(raw)
+        _latest = ValuesInForce(raw)
     return _latest
 
 
@@ -133,18 +126,18 @@ class ParameterSet:
 
     def __init__(self, raw: dict, as_of: date):
         """Wrap the exported parameters dict for reading as of a date."""
-        self._parsed = parsed(raw)
+        self._in_force = values_in_force(raw)
         self.as_of = as_of
         self._read = {}
 
     def has(self, parameter_id: str) -> bool:
         """Tell whether a parameter is present in the export."""
-        return parameter_id in self._parsed.raw
+        return parameter_id in self._in_force.raw
 
     def value_in_force(self, parameter_id: str) -> DatedValue:
         """Return the dated value in force of a parameter and record that it was used."""
         if parameter_id not in self._read:
-            self._read[parameter_id] = self._parsed.in_force(parameter_id, self.as_of)
+            self._read[parameter_id] = self._in_force.get(parameter_id, self.as_of)
         return self._read[parameter_id]
 
     def use(self, parameter_id: str) -> ParameterUse:
