@@ -39,6 +39,14 @@ def build_wheel(folder: Path) -> Path:
     return folder / name
 
 
+# Pyodide's lock file without its package list: the calculators need no Pyodide packages,
+# so the worker passes this instead of fetching the full list.
+def empty_lock(pyodide_dir: Path) -> dict:
+    import json
+    lock = json.loads((pyodide_dir / "pyodide-lock.json").read_text(encoding="utf-8"))
+    return {"info": lock["info"], "packages": {}}
+
+
 # The pinned Pyodide version, from package.json.
 def pyodide_version() -> str:
     import json
@@ -58,13 +66,14 @@ def add_calculator_assets(site: Path, data: str) -> None:
     if not dataset.part("document").get("calculators"):
         return
     target = site / "assets" / "calculators"
-    wheel = build_wheel(target)
-    (target / "parameters.json").write_text(to_json(export_parameters(dataset)), encoding="utf-8")
-    manifest = {"wheel": wheel.name, "parameters": "parameters.json", "pyodide": pyodide_version()}
-    (target / "manifest.json").write_text(to_json(manifest), encoding="utf-8")
     source = PROJECT / "node_modules" / "pyodide"
     if not source.is_dir():
         raise OSError("node_modules/pyodide is missing: run scripts/setup (npm ci) first")
+    wheel = build_wheel(target)
+    (target / "parameters.json").write_text(to_json(export_parameters(dataset)), encoding="utf-8")
+    manifest = {"wheel": wheel.name, "wheel_sha256": hashlib.sha256(wheel.read_bytes()).hexdigest(),
+                "parameters": "parameters.json", "pyodide": pyodide_version(), "pyodide_lock": empty_lock(source)}
+    (target / "manifest.json").write_text(to_json(manifest), encoding="utf-8")
     pyodide = target / "pyodide"
     pyodide.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:

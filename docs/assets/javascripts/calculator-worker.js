@@ -1,9 +1,14 @@
 // Web Worker running the calculators package in self-hosted Pyodide.
 // Messages in: {id, calculator, inputs}. Messages out: {id, result} | {id, error} | {progress}.
 // It calls named functions of the package only; it never runs Python source sent by a page.
+// Warm start: after the first plain start it keeps a memory snapshot (Pyodide with the package
+// imported) in Cache Storage, keyed by the Pyodide version and the wheel's hash; anything
+// unexpected falls back to the plain start.
 import { loadPyodide } from "../calculators/pyodide/pyodide.mjs";
 
 const base = new URL("../calculators/", import.meta.url);
+const indexURL = new URL("pyodide/", base).href;
+const SNAPSHOTS = "handbook-pyodide-snapshots";
 
 async function fetchBytes(name) {
   const response = await fetch(new URL(name, base));
@@ -11,18 +16,66 @@ async function fetchBytes(name) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
+function installWheel(pyodide, wheel) {
+  const sitePackages = pyodide.pyimport("site").getsitepackages().toJs()[0];
+  pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
+}
+
+async function readSnapshot(key) {
+  try {
+    const hit = await (await caches.open(SNAPSHOTS)).match(key);
+    return hit ? new Uint8Array(await hit.arrayBuffer()) : null;
+  } catch (error) {
+    return null;
+  }
+}
+
+async function saveSnapshot(key, bytes) {
+  try {
+    const cache = await caches.open(SNAPSHOTS);
+    for (const old of await cache.keys()) { await cache.delete(old); }
+    await cache.put(key, new Response(bytes));
+  } catch (error) {
+    // No Cache Storage (private mode, quota): the next visit starts plainly.
+  }
+}
+
+async function restore(key, wheel, lock) {
+  const snapshot = await readSnapshot(key);
+  if (!snapshot) { return null; }
+  try {
+    const pyodide = await loadPyodide({ indexURL, lockFileContents: lock, _loadSnapshot: snapshot });
+    installWheel(pyodide, wheel);
+    return pyodide;
+  } catch (error) {
+    return null;
+  }
+}
+
+async function startPlain(key, wheel, lock) {
+  const pyodide = await loadPyodide({ indexURL, lockFileContents: lock, _makeSnapshot: true });
+  installWheel(pyodide, wheel);
+  pyodide.pyimport("json").destroy();
+  pyodide.pyimport("calculators").destroy();
+  const snapshot = pyodide.makeMemorySnapshot();
+  return { pyodide, save: () => saveSnapshot(key, snapshot) };
+}
+
 async function start() {
   postMessage({ progress: "runtime" });
   const manifest = await (await fetch(new URL("manifest.json", base))).json();
-  const pyodide = await loadPyodide({ indexURL: new URL("pyodide/", base).href });
-  postMessage({ progress: "package" });
-  const sitePackages = pyodide.pyimport("site").getsitepackages().toJs()[0];
-  pyodide.unpackArchive(await fetchBytes(manifest.wheel), "wheel", { extractDir: sitePackages });
-  const parametersText = new TextDecoder().decode(await fetchBytes(manifest.parameters));
+  const key = new URL(`snapshot/${manifest.pyodide}/${manifest.wheel_sha256}`, base).href;
+  const [wheel, parametersText] = await Promise.all([
+    fetchBytes(manifest.wheel), fetchBytes(manifest.parameters).then((bytes) => new TextDecoder().decode(bytes))]);
+  const lock = JSON.stringify(manifest.pyodide_lock);
+  let pyodide = await restore(key, wheel, lock);
+  let save = null;
+  if (!pyodide) { ({ pyodide, save } = await startPlain(key, wheel, lock)); }
   const json = pyodide.pyimport("json");
   const calculators = pyodide.pyimport("calculators");
   const parameters = json.loads(parametersText);
-  postMessage({ progress: "ready" });
+  postMessage({ progress: "ready", snapshot: !save });
+  if (save) { await save(); }
   return (calculator, inputs) => {
     const result = calculators.calculate(calculator, json.loads(JSON.stringify(inputs)), parameters);
     try { return JSON.parse(json.dumps(result)); } finally { result.destroy(); }
@@ -34,10 +87,10 @@ const ready = start();
 self.onmessage = async (event) => {
   const { id, calculator, inputs } = event.data || {};
   try {
-    const compute = await ready;
-    if (typeof calculator !== "string" || inputs === null || typeof inputs !== "object") {
+    if (typeof calculator !== "string" || inputs === null || typeof inputs !== "object" || Array.isArray(inputs)) {
       throw new Error("a request needs a calculator id and an inputs object");
     }
+    const compute = await ready;
     postMessage({ id, result: compute(calculator, inputs) });
   } catch (error) {
     postMessage({ id, error: String(error && error.message || error) });

@@ -16,6 +16,10 @@
       var message = event.data;
       if (message.progress) {
         state = message.progress === "ready" ? "ready" : "loading";
+        if (state === "ready") {
+          window.__handbookTimings = { ready: performance.now(), snapshot: message.snapshot };
+          document.documentElement.setAttribute("data-calculator-engine", "ready");
+        }
         listeners.forEach(function (listener) { listener(message.progress); });
         return;
       }
@@ -187,7 +191,7 @@
   }
 
   function submit(form) {
-    var calculator = form.getAttribute("data-calculator");
+    var calculator = form.getAttribute("data-calculator"), started = performance.now();
     clearErrors(form);
     history.replaceState(null, "", "?" + query(form) + location.hash);
     return request(calculator, collect(form)).then(function (message) {
@@ -199,6 +203,7 @@
         show(form, message.result);
       }
       form.setAttribute("data-state", "done");
+      window.__handbookLastResultMs = performance.now() - started;
     });
   }
 

@@ -1,0 +1,142 @@
+"""Benchmark: a calculator page in headless Chromium, cold and warm (persistent profile), against a
+plain embed of the same Pyodide on the main thread. Prints time to ready, submit to result,
+main-thread blocking time and bytes transferred, and the ratios to the baseline."""
+import functools
+import re
+import http.server
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from handbook.build import build_site
+
+PROJECT = Path(__file__).resolve().parents[2]
+INPUTS = "ui_insured=true&insured_employees_base=200&layoffs=11&last_year_ui_contributions_paid=80000.00&as_of=2020-06-30"
+BASELINE_SCRIPT = """<script type="module">
+import { loadPyodide } from "../../assets/calculators/pyodide/pyodide.mjs";
+(async () => {
+  const py = await loadPyodide({ indexURL: "../../assets/calculators/pyodide/" });
+  const manifest = await (await fetch("../../assets/calculators/manifest.json")).json();
+  const wheel = new Uint8Array(await (await fetch("../../assets/calculators/" + manifest.wheel)).arrayBuffer());
+  py.unpackArchive(wheel, "wheel", { extractDir: py.pyimport("site").getsitepackages().toJs()[0] });
+  const json = py.pyimport("json"), calculators = py.pyimport("calculators");
+  const parameters = json.loads(await (await fetch("../../assets/calculators/parameters.json")).text());
+  window.__handbookTimings = { ready: performance.now() };
+  const started = performance.now();
+  const inputs = { ui_insured: true, insured_employees_base: 200, layoffs: 11,
+                   last_year_ui_contributions_paid: "80000.00", as_of: "2020-06-30" };
+  const result = JSON.parse(json.dumps(calculators.calculate("job-retention-refund", json.loads(JSON.stringify(inputs)), parameters)));
+  window.__handbookLastResultMs = performance.now() - started;
+  document.documentElement.setAttribute("data-done", result.refund);
+})();
+</script>"""
+LONG_TASKS = """window.__blocking = 0;
+new PerformanceObserver((list) => { for (const entry of list.getEntries()) { window.__blocking += Math.max(0, entry.duration - 50); } })
+  .observe({ type: "longtask", buffered: true });"""
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+class CountingHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site with cache headers and counts the bytes it sends."""
+
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript",
+                      ".js": "text/javascript", ".wasm": "application/wasm", ".whl": "application/zip"}
+    sent = [0]
+
+    # Let the browser cache everything for the warm visit.
+    def end_headers(self):
+        self.send_header("Cache-Control", "public, max-age=3600")
+        super().end_headers()
+
+    # Count every byte of every response.
+    def copyfile(self, source, outputfile):
+        data = source.read()
+        self.sent[0] += len(data)
+        outputfile.write(data)
+
+    # Stay quiet.
+    def log_message(self, *args):
+        pass
+
+
+# One visit: seconds to ready, ms submit-to-result, ms blocking, bytes.
+def visit(context, url: str, is_baseline: bool) -> dict:
+    CountingHandler.sent[0] = 0
+    page = context.new_page()
+    page.add_init_script(LONG_TASKS)
+    started = time.perf_counter()
+    page.goto(url)
+    if is_baseline:
+        page.wait_for_selector("html[data-done]", state="attached", timeout=180_000)
+    else:
+        page.wait_for_selector("form[data-state=done]", timeout=180_000)
+    timings = page.evaluate("({ready: window.__handbookTimings.ready, result: window.__handbookLastResultMs, "
+                            "snapshot: window.__handbookTimings.snapshot})")
+    if not is_baseline:
+        page.click("form[data-calculator] button[type=submit]")
+        page.wait_for_function("window.__handbookLastResultMs !== undefined")
+        timings["result"] = page.evaluate("window.__handbookLastResultMs")
+    page.wait_for_timeout(1500)
+    blocking = page.evaluate("window.__blocking")
+    page.close()
+    return {"ready_s": timings["ready"] / 1000, "result_ms": timings["result"], "blocking_ms": blocking,
+            "bytes": CountingHandler.sent[0], "wall_s": time.perf_counter() - started,
+            "snapshot": timings.get("snapshot")}
+
+
+# Cold then warm visits with one persistent profile.
+def measure(playwright, url: str, is_baseline: bool) -> tuple:
+    profile = tempfile.mkdtemp()
+    context = playwright.chromium.launch_persistent_context(profile, executable_path="/usr/bin/chromium", args=FLAGS)
+    cold = visit(context, url, is_baseline)
+    warm = visit(context, url, is_baseline)
+    context.close()
+    shutil.rmtree(profile, ignore_errors=True)
+    return cold, warm
+
+
+# Print one row of figures.
+def show(name: str, figures: dict) -> None:
+    print(f"{name:24} ready {figures['ready_s']:.2f} s | submit→result {figures['result_ms']:.1f} ms | "
+          f"blocking {figures['blocking_ms']:.0f} ms | {figures['bytes'] / 1e6:.2f} MB"
+          + (f" | snapshot used: {figures['snapshot']}" if figures.get("snapshot") is not None else ""))
+
+
+# The same calculator page with Pyodide embedded on the main thread instead of the worker.
+def write_baseline(site: Path) -> None:
+    page = (site / "calculators" / "job-retention-refund" / "index.html").read_text(encoding="utf-8")
+    page = re.sub(r'<script src="[^"]*calculator\.js"></script>', "", page)
+    page = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page)
+    (site / "bench" / "baseline").mkdir(parents=True)
+    (site / "bench" / "baseline" / "index.html").write_text(page.replace("</body>", BASELINE_SCRIPT + "</body>"),
+                                                             encoding="utf-8")
+
+
+# Build, serve, measure both, print figures and ratios.
+def main() -> None:
+    site = build_site(str(PROJECT / "policy_data"), str(Path(tempfile.mkdtemp()) / "site"), str(PROJECT / "mkdocs.yml"))
+    write_baseline(site)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(CountingHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    root = f"http://127.0.0.1:{server.server_address[1]}/"
+    with sync_playwright() as playwright:
+        worker = measure(playwright, f"{root}calculators/job-retention-refund/?{INPUTS}", False)
+        baseline = measure(playwright, f"{root}bench/baseline/", True)
+    server.shutdown()
+    for label, figures in zip(("worker, cold", "worker, warm", "plain embed, cold", "plain embed, warm"),
+                              worker + baseline):
+        show(label, figures)
+    print(f"ratios worker/baseline: warm ready {worker[1]['ready_s'] / baseline[1]['ready_s']:.2f} (target <= 0.3); "
+          f"cold bytes {worker[0]['bytes'] / baseline[0]['bytes']:.2f} (target <= 1); "
+          f"blocking cold {worker[0]['blocking_ms']:.0f} ms vs {baseline[0]['blocking_ms']:.0f} ms (target <= 100 ms)")
+    print("targets: submit→result <= 50 ms once ready")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
