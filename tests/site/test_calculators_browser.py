@@ -127,3 +127,14 @@ def test_calculator_page_is_readable_without_javascript(browser, site_url):
     assert "40000.00" in tab.inner_text("#example ~ table")
     assert tab.is_visible("#rules")
     context.close()
+
+
+def test_second_visit_starts_from_the_snapshot_with_the_same_result(page, site_url):
+    inputs = ENTRIES["job-retention-refund"]["example"]
+    open_with(page, site_url, "job-retention-refund", inputs)
+    first = outputs(page)
+    page.wait_for_function("caches.open('handbook-pyodide-snapshots').then(c => c.keys()).then(k => k.length === 1)")
+    second = page.context.new_page()
+    open_with(second, site_url, "job-retention-refund", inputs)
+    assert second.evaluate("window.__handbookTimings.snapshot") is True
+    assert outputs(second) == first
