@@ -11,6 +11,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+from .compress import precompress
 from .dataset import load_dataset
 from .errors import DataInvalid
 from .wheel import add_calculator_assets
@@ -46,6 +47,7 @@ def build_site(data: str, out: str = "site", config_file: str = "mkdocs.yml") ->
     try:
         _build_languages(data, staging, config_file)
         add_calculator_assets(staging, data)
+        precompress(staging)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(str(exc)) from None

@@ -1,0 +1,101 @@
+"""Precompress the built site: a .gz (gzip 9) and a .br (Brotli 11) beside every compressible file.
+
+A server with gzip_static / brotli_static then sends them as they are, at no cost per request.
+Compressed forms are kept by content hash in .cache/precompressed/, so a file already seen in an
+earlier build (the Pyodide runtime, Material's assets, an unchanged page) costs only a copy.
+"""
+import gzip
+import hashlib
+import multiprocessing
+import os
+import shutil
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import brotli
+
+from .wheel import PROJECT
+
+# python_stdlib.zip is left out: its members are already deflated, Brotli 11 saves 2%.
+COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".csv", ".wasm"}
+SMALLEST = 1024
+CACHE = PROJECT / ".cache" / "precompressed"
+CACHE_LIMIT = 200 * 2**20
+
+
+# The gzip form: level 9, no timestamp or file name, so the bytes depend on the content only.
+def gzip_bytes(data: bytes) -> bytes:
+    return gzip.compress(data, compresslevel=9, mtime=0)
+
+
+# The Brotli form at the highest quality.
+def brotli_bytes(data: bytes) -> bytes:
+    return brotli.compress(data, quality=11)
+
+
+ENCODINGS = {".gz": gzip_bytes, ".br": brotli_bytes}
+
+
+# Write file.gz and file.br beside every compressible file of site that they make smaller.
+def precompress(site: Path, cache: Path = CACHE) -> None:
+    cache.mkdir(parents=True, exist_ok=True)
+    digests = {path: _sha256(path) for path in _compressible_files(site)}
+    _fill_cache(cache, digests)
+    for path, digest in digests.items():
+        _place(cache, path, digest)
+    _prune(cache)
+
+
+# Every file of site worth compressing, in a stable order.
+def _compressible_files(site: Path) -> list:
+    return sorted(path for path in site.rglob("*")
+                  if path.suffix in COMPRESSIBLE and path.is_file() and path.stat().st_size >= SMALLEST)
+
+
+# The hex SHA-256 of a file's content.
+def _sha256(path: Path) -> str:
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()
+
+
+# Compress every content not yet in the cache, largest first, one process per core.
+def _fill_cache(cache: Path, digests: dict) -> None:
+    missing = {digest: path for path, digest in digests.items()
+               if not all((cache / f"{digest}{suffix}").is_file() for suffix in ENCODINGS)}
+    if not missing:
+        return
+    largest_first = sorted(missing, key=lambda digest: -missing[digest].stat().st_size)
+    paths = [missing[digest] for digest in largest_first]
+    workers = min(os.cpu_count() or 1, len(paths))
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        list(pool.map(_compress_into_cache, [cache] * len(paths), largest_first, paths))
+
+
+# Compress one file in every encoding into the cache, each entry written atomically.
+def _compress_into_cache(cache: Path, digest: str, path: Path) -> None:
+    data = path.read_bytes()
+    for suffix, compress in ENCODINGS.items():
+        handle, temporary = tempfile.mkstemp(dir=cache, prefix=f".{digest}")
+        with os.fdopen(handle, "wb") as file:
+            file.write(compress(data))
+        os.replace(temporary, cache / f"{digest}{suffix}")
+
+
+# Copy a file's cached forms beside it, if smaller than the file; mark them as recently used.
+def _place(cache: Path, path: Path, digest: str) -> None:
+    for suffix in ENCODINGS:
+        cached = cache / f"{digest}{suffix}"
+        os.utime(cached)
+        if cached.stat().st_size < path.stat().st_size:
+            shutil.copyfile(cached, path.with_name(path.name + suffix))
+
+
+# Delete the least recently used cache entries beyond CACHE_LIMIT bytes.
+def _prune(cache: Path) -> None:
+    entries = sorted(cache.iterdir(), key=lambda entry: entry.stat().st_mtime, reverse=True)
+    kept = 0
+    for entry in entries:
+        kept += entry.stat().st_size
+        if kept > CACHE_LIMIT:
+            entry.unlink(missing_ok=True)

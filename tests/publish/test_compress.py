@@ -1,0 +1,120 @@
+"""Precompression: a .gz and a .br beside every compressible file that they shrink, byte-reproducible,
+the same from the content-hash cache as computed afresh."""
+import gzip
+import hashlib
+import os
+import shutil
+
+import brotli
+import pytest
+
+from handbook import compress
+from handbook.compress import COMPRESSIBLE, SMALLEST, precompress
+
+DECODERS = {".gz": gzip.decompress, ".br": brotli.decompress}
+
+
+# Every file of the built site that precompression must have handled.
+def compressible(site):
+    return [path for path in site.rglob("*") if path.suffix in COMPRESSIBLE and path.is_file()
+            and path.stat().st_size >= SMALLEST]
+
+
+def test_every_compressible_file_has_smaller_forms_that_decode_to_it(built_site):
+    files = compressible(built_site)
+    assert len(files) > 200
+    for path in files:
+        original = path.read_bytes()
+        for suffix, decode in DECODERS.items():
+            packed = path.with_name(path.name + suffix)
+            assert packed.is_file(), packed
+            assert packed.stat().st_size < len(original)
+            assert decode(packed.read_bytes()) == original
+
+
+@pytest.mark.parametrize("file", ["en/measures/05/index.html", "assets/calculators/pyodide/pyodide.asm.wasm",
+                                  "assets/calculators/pyodide/pyodide.asm.mjs", "search-index.json"])
+def test_the_large_files_are_precompressed(built_site, file):
+    assert (built_site / f"{file}.br").is_file() and (built_site / f"{file}.gz").is_file()
+
+
+def test_small_and_already_compressed_files_are_left_alone(built_site):
+    small = [path for path in built_site.rglob("*") if path.suffix in COMPRESSIBLE and path.stat().st_size < SMALLEST]
+    zipped = list(built_site.rglob("*.zip")) + list(built_site.rglob("*.whl"))
+    assert small and zipped
+    for path in small + zipped:
+        assert not path.with_name(path.name + ".br").exists()
+
+
+def test_gzip_forms_carry_no_timestamp(built_site):
+    header = (built_site / "index.html.gz").read_bytes()[:10]
+    assert header[4:8] == b"\0\0\0\0"
+
+
+# A small site: a page, a script, a file that does not shrink, a tiny file and an archive.
+@pytest.fixture
+def small_site(tmp_path, built_site):
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    shutil.copyfile(built_site / "en/measures/05/index.html", site / "index.html")
+    shutil.copyfile(next(built_site.glob("assets/javascripts/bundle.*.min.js")), site / "assets" / "bundle.js")
+    (site / "assets" / "noise.json").write_bytes(os.urandom(4096))
+    (site / "tiny.css").write_text("body{margin:0}", encoding="utf-8")
+    (site / "assets" / "archive.zip").write_bytes(b"PK" + b"\0" * 4096)
+    return site
+
+
+# Every file of a folder with its bytes.
+def contents(folder):
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def test_what_is_written(small_site, tmp_path):
+    precompress(small_site, tmp_path / "cache")
+    written = sorted(path for path in contents(small_site) if path.endswith((".gz", ".br")))
+    assert written == ["assets/bundle.js.br", "assets/bundle.js.gz", "index.html.br", "index.html.gz"]
+
+
+def test_cache_is_keyed_by_content_hash(small_site, tmp_path):
+    cache = tmp_path / "cache"
+    precompress(small_site, cache)
+    digest = hashlib.sha256((small_site / "index.html").read_bytes()).hexdigest()
+    assert (cache / f"{digest}.br").read_bytes() == (small_site / "index.html.br").read_bytes()
+    assert (cache / f"{digest}.gz").read_bytes() == (small_site / "index.html.gz").read_bytes()
+
+
+def test_cached_and_fresh_results_are_byte_identical(small_site, tmp_path):
+    copies = [tmp_path / name for name in ("cold", "warm", "other-cache")]
+    for copy in copies:
+        shutil.copytree(small_site, copy)
+    precompress(copies[0], tmp_path / "cache")
+    precompress(copies[1], tmp_path / "cache")
+    precompress(copies[2], tmp_path / "cache-2")
+    assert contents(copies[0]) == contents(copies[1]) == contents(copies[2])
+
+
+def test_a_warm_cache_is_used_instead_of_compressing(small_site, tmp_path, monkeypatch):
+    precompress(small_site, tmp_path / "cache")
+    again = tmp_path / "again"
+    shutil.copytree(small_site, again, ignore=shutil.ignore_patterns("*.gz", "*.br"))
+    monkeypatch.setattr(compress, "ENCODINGS", {".gz": _never, ".br": _never})
+    precompress(again, tmp_path / "cache")
+    assert contents(again) == contents(small_site)
+
+
+# A compressor that must not be called.
+def _never(data):
+    raise AssertionError("compressed although the cache had the result")
+
+
+def test_the_least_recently_used_entries_go_beyond_the_limit(small_site, tmp_path, monkeypatch):
+    fresh = tmp_path / "fresh"
+    precompress(small_site, fresh)
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    old = cache / ("0" * 64 + ".br")
+    old.write_bytes(b"x" * 1000)
+    os.utime(old, (0, 0))
+    monkeypatch.setattr(compress, "CACHE_LIMIT", sum(entry.stat().st_size for entry in fresh.iterdir()))
+    precompress(small_site, cache)
+    assert sorted(entry.name for entry in cache.iterdir()) == sorted(entry.name for entry in fresh.iterdir())
