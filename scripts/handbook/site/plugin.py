@@ -13,6 +13,7 @@ from ..errors import DataInvalid
 from ..export import export_dataset
 from .calculator_pages import calculator_pages, calculator_uri, enabled
 from .config import HandbookConfig
+from .csp import add_policy
 from .labels import label
 from .outputs import write_outputs
 from .pages import Context, all_pages, measure_uri, section_uri
@@ -66,6 +67,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_page_content(self, html, page, config, files):
         self.search_entries.append({"title": page.title, "url": page.url, "text": _plain(html)})
         return html
+
+    # Put the Content Security Policy, with the hashes of this page's inline scripts, first in <head>.
+    def on_post_page(self, output, page, config):
+        return add_policy(output)
 
     # Write the search index and the open-data files next to the pages.
     def on_post_build(self, config):
