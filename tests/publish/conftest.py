@@ -76,3 +76,4 @@ def _wait_until_listening(server, port: int) -> None:
         except OSError:
             time.sleep(0.05)
     pytest.fail("nginx did not listen within 10 seconds")
+

@@ -9,6 +9,8 @@ import pytest
 
 from handbook.site.csp import header_policy
 
+from .helpers import policy_violations, recording_tab
+
 CALCULATOR = ("/calculators/job-retention-refund/?ui_insured=true&insured_employees_base=200&layoffs=11"
               "&last_year_ui_contributions_paid=80000.00&as_of=2020-06-30")
 PYODIDE = "/assets/calculators/pyodide/"
@@ -126,30 +128,11 @@ def test_missing_page_gets_the_404_page(nginx_url, built_site, path, page):
     assert headers["Cache-Control"] == "no-cache"
 
 
-# A Chromium tab that records requests to other origins and Content-Security-Policy violations.
+# A Chromium tab on nginx that records other-origin requests and policy violations.
 @pytest.fixture
 def nginx_page(browser, nginx_url):
-    context = browser.new_context()
-    foreign = []
-    context.route("**/*", lambda route: _same_origin_only(route, nginx_url, foreign))
-    context.add_init_script("window.__violations = []; addEventListener('securitypolicyviolation',"
-                            " event => __violations.push(event.violatedDirective + ' ' + event.blockedURI));")
-    tab = context.new_page()
-    messages = []
-    tab.on("console", lambda message: messages.append(message.text))
-    tab.foreign_requests, tab.console_messages = foreign, messages
-    yield tab
-    context.close()
-
-
-# Let requests to nginx through; record and block any other.
-def _same_origin_only(route, nginx_url, foreign):
-    url = route.request.url
-    if url.startswith(nginx_url + "/") or url.startswith(("data:", "blob:")):
-        route.continue_()
-    else:
-        foreign.append(url)
-        route.abort()
+    with recording_tab(browser, nginx_url) as tab:
+        yield tab
 
 
 def test_calculator_runs_through_nginx_under_its_policy(nginx_page, nginx_url):
@@ -157,14 +140,12 @@ def test_calculator_runs_through_nginx_under_its_policy(nginx_page, nginx_url):
     nginx_page.wait_for_selector("form[data-state=done]", timeout=120_000)
     assert nginx_page.get_attribute("output[name=refund]", "data-value") == '"40000.00"'
     assert nginx_page.foreign_requests == []
-    assert nginx_page.evaluate("__violations") == []
-    assert not [text for text in nginx_page.console_messages if "Content Security Policy" in text]
+    assert policy_violations(nginx_page) == []
 
 
 @pytest.mark.parametrize("path", ["/", "/en/measures/05/", "/en/search/?q=retention", "/annex-2/"])
 def test_pages_run_their_scripts_under_the_policy(nginx_page, nginx_url, path):
     nginx_page.goto(nginx_url + path)
     nginx_page.wait_for_load_state("networkidle")
-    assert nginx_page.evaluate("__violations") == []
-    assert not [text for text in nginx_page.console_messages if "Content Security Policy" in text]
+    assert policy_violations(nginx_page) == []
     assert nginx_page.foreign_requests == []
