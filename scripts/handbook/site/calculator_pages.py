@@ -82,7 +82,7 @@ def input_control(ctx: Context, field: dict, name: str) -> str:
     required = " *" if field.get("required") else ""
     label_html = tag("label", esc(ctx.t(field["label"]) + unit + required), for_=control_id)
     help_html = tag("small", esc(help_text), id=f"{control_id}-help", class_="hb-help") if help_text else ""
-    error_html = tag("span", "", id=f"{control_id}-error", class_="hb-field-error", data_error_for=name)
+    error_html = tag("span", "", id=f"{control_id}-error", class_="hb-field-error", data_error_for=name, aria_live="polite")
     described = f"{control_id}-help {control_id}-error" if help_text else f"{control_id}-error"
     return tag("div", label_html + widget(ctx, field, name, control_id, described) + help_html + error_html,
                class_="hb-field")
@@ -110,9 +110,9 @@ def list_control(ctx: Context, field: dict, name: str) -> str:
                                 class_="md-button"), class_="hb-row", data_row="0")
     add = tag("button", esc(ctx.label("add_row")), type="button", data_action="add-row", class_="md-button")
     help_text = tag("small", esc(ctx.t(field["help"])), class_="hb-help") if field.get("help") else ""
-    error = tag("span", "", class_="hb-field-error", data_error_for=name)
+    error = tag("span", "", id=f"in-{name}-error", class_="hb-field-error", data_error_for=name, aria_live="polite")
     return tag("fieldset", tag("legend", esc(ctx.t(field["label"]))) + help_text + rows + add + error,
-               class_="hb-list", data_list=name)
+               class_="hb-list", data_list=name, aria_describedby=f"in-{name}-error")
 
 
 # The result area: one <output> per figure, then eligibility, reasons, warnings, readings and trace.

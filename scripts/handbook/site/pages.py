@@ -208,7 +208,7 @@ def _figures_table(ctx: Context, here: str, parameters) -> str:
         for value in parameter["values"]:
             clause_link = link(href(here, measure_uri(parameter["measure"]), parameter["clause"]),
                                f"{ctx.label('measure', number=parameter['measure'])} {parameter['clause']}")
-            reading = tag("br", "") + tag("small", esc(ctx.t(parameter["reading"]))) if parameter.get("reading") else ""
+            reading = "<br>" + tag("small", esc(ctx.t(parameter["reading"]))) if parameter.get("reading") else ""
             rows.append([esc(ctx.t(parameter["name"])) + reading, esc(format_value(ctx, parameter, value["value"])),
                          esc(period_text(ctx, value["start"], value["end"])), clause_link,
                          tag("q", esc(parameter["quote"]), lang="zh")])
@@ -240,7 +240,7 @@ def _annex2_table(ctx: Context, here: str, rows) -> str:
                                           if ctx.language == "en" else "")
         cells.append([tag("span", esc(row["id"]), id=row["id"]),
                       link(href(here, measure_uri(number)), ctx.label("measure", number=number)), text,
-                      responsible + (tag("br", "") + unit_links(ctx, here, row["responsible"]["units"])
+                      responsible + ("<br>" + unit_links(ctx, here, row["responsible"]["units"])
                                      if ctx.language == "zh" else "")])
     headers = ["#", ctx.label("task"), ctx.label("task_text"), ctx.label("responsible")]
     return table(headers, cells)

@@ -29,7 +29,7 @@ def link(href: str, text: str, **attributes) -> str:
 
 # An HTML block that Markdown leaves alone (blank lines around it).
 def block(html_text: str) -> str:
-    return f"\n\n<div markdown=\"0\">\n{html_text}\n</div>\n\n"
+    return f"\n\n<div>\n{html_text}\n</div>\n\n"
 
 
 # A table from a header row and rows of already-safe cells.
