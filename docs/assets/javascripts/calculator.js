@@ -3,14 +3,14 @@
   "use strict";
   var worker = null, nextId = 1, pending = {}, state = "idle", listeners = [];
 
-  function scriptRoot() {
-    var script = document.querySelector('script[src$="assets/javascripts/calculator.js"]');
-    return script.src.replace(/calculator\.js.*$/, "");
+  function workerUrl() {
+    var form = document.querySelector("form[data-worker]");
+    return new URL(form.getAttribute("data-worker"), location.href).href;
   }
 
   function ensureWorker() {
     if (worker) { return worker; }
-    worker = new Worker(scriptRoot() + "calculator-worker.js", { type: "module" });
+    worker = new Worker(workerUrl(), { type: "module" });
     state = "loading";
     worker.onmessage = function (event) {
       var message = event.data;

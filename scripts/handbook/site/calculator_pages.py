@@ -69,7 +69,12 @@ def calculator_form(ctx: Context, entry: dict) -> str:
                   class_="hb-buttons")
     progress = tag("p", esc(ctx.label("loading")), class_="hb-progress", role="status", aria_live="polite", hidden="hidden")
     return tag("form", controls + buttons + progress, class_="hb-calc", data_calculator=entry["id"], novalidate="novalidate",
-               hidden="hidden")
+               hidden="hidden", data_worker=worker_href(ctx, calculator_uri(entry["id"])))
+
+
+# The calculation worker, kept once at the root of the site (the English site is nested under en/).
+def worker_href(ctx: Context, here: str) -> str:
+    return href(here, "index.md") + ("" if ctx.language == "zh" else "../") + "assets/javascripts/calculator-worker.js"
 
 
 # One labelled control; list inputs become a fieldset of repeatable rows.
