@@ -60,12 +60,7 @@ def test_data_file_validates_against_its_json_schema(name, kind):
     assert not problems, "\n".join(problems)
 
 
-def _modeline_param(name, kind):
-    marks = []
-    return pytest.param(name, kind, id=name, marks=marks)
-
-
-@pytest.mark.parametrize(("name", "kind"), [_modeline_param(name, kind) for name, kind in DATA_FILES])
+@pytest.mark.parametrize(("name", "kind"), [pytest.param(name, kind, id=name) for name, kind in DATA_FILES])
 def test_editor_modeline_points_at_the_right_schema(name, kind):
     # The first line tells yaml-language-server (VS Code) which schema to check the file against.
     first = (DATA / name).read_text(encoding="utf-8").splitlines()[0]
