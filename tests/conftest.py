@@ -2,6 +2,7 @@
 import functools
 import http.server
 import shutil
+import socket
 import threading
 from pathlib import Path
 
@@ -25,26 +26,40 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+# A free TCP port on 127.0.0.1.
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+# The port the session's site is served on; the site is built for that address, as deployed.
+@pytest.fixture(scope="session")
+def site_port() -> int:
+    return free_port()
+
+
 # Build the site once per test session from the real data.
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def built_site(tmp_path_factory, site_port) -> Path:
     from handbook.build import build_site
     out = tmp_path_factory.mktemp("built") / "site"
-    return build_site(str(PROJECT / "policy_data"), str(out), str(PROJECT / "mkdocs.yml"))
+    return build_site(str(PROJECT / "policy_data"), str(out), str(PROJECT / "mkdocs.yml"),
+                      site_url=f"http://127.0.0.1:{site_port}/")
 
 
-# Serve a folder on 127.0.0.1 on a free port; yield its base URL.
-def serve_folder(folder: Path):
+# Serve a folder on 127.0.0.1 (on a free port unless one is given); return the server and its base URL.
+def serve_folder(folder: Path, port: int = 0):
     handler = functools.partial(SiteHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-# The built site served locally.
+# The built site served locally, at the address it was built for.
 @pytest.fixture(scope="session")
-def site_url(built_site):
-    server, url = serve_folder(built_site)
+def site_url(built_site, site_port):
+    server, url = serve_folder(built_site, site_port)
     yield url
     server.shutdown()
 

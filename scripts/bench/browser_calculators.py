@@ -18,10 +18,11 @@ from handbook.build import build_site
 PROJECT = Path(__file__).resolve().parents[2]
 INPUTS = "ui_insured=true&insured_employees_base=200&layoffs=11&last_year_ui_contributions_paid=80000.00&as_of=2020-06-30"
 BASELINE_SCRIPT = """<script type="module">
-import { loadPyodide } from "../../assets/calculators/pyodide/pyodide.mjs";
 (async () => {
-  const py = await loadPyodide({ indexURL: "../../assets/calculators/pyodide/" });
   const manifest = await (await fetch("../../assets/calculators/manifest.json")).json();
+  const indexURL = "../../assets/calculators/" + manifest.pyodide_dir;
+  const { loadPyodide } = await import(indexURL + "pyodide.mjs");
+  const py = await loadPyodide({ indexURL });
   const wheel = new Uint8Array(await (await fetch("../../assets/calculators/" + manifest.wheel)).arrayBuffer());
   py.unpackArchive(wheel, "wheel", { extractDir: py.pyimport("site").getsitepackages().toJs()[0] });
   const json = py.pyimport("json"), calculators = py.pyimport("calculators");

@@ -1,9 +1,7 @@
 """Benchmark: full build time, rebuild time after one YAML edit under `handbook serve`, site size,
 and first contentful paint of a measure page in headless Chromium."""
 import os
-import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -13,6 +11,9 @@ from pathlib import Path
 from handbook.build import build_site
 
 PROJECT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(PROJECT))
+from tests.conftest import free_port, serve_folder  # noqa: E402  (the project's test helpers)
+
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
@@ -30,13 +31,6 @@ def site_size(site: Path) -> tuple:
     total = sum(path.stat().st_size for path in files)
     pyodide = sum(path.stat().st_size for path in files if "pyodide" in path.parts)
     return total, len(files), total - pyodide
-
-
-# A free TCP port on 127.0.0.1.
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 # Seconds from saving one YAML edit to `handbook serve` reporting the rebuilt site.
@@ -73,8 +67,6 @@ def _wait_for(process, text: str) -> str:
 # First contentful paint of a measure page, median of five cold loads, in milliseconds.
 def first_contentful_paint(site: Path) -> float:
     from playwright.sync_api import sync_playwright
-    sys.path.insert(0, str(PROJECT))
-    from tests.conftest import serve_folder
     server, url = serve_folder(site)
     paints = []
     with sync_playwright() as playwright:

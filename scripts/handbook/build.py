@@ -36,7 +36,10 @@ class Collector(logging.Handler):
 
 
 # Build every language of the site from data into out; on failure, leave out untouched.
-def build_site(data: str, out: str = "site", config_file: str = "mkdocs.yml") -> Path:
+# compress=False skips the .gz/.br files, for the local preview whose server does not use them.
+# site_url overrides mkdocs.yml's, e.g. for a local preview whose links must stay on 127.0.0.1.
+def build_site(data: str, out: str = "site", config_file: str = "mkdocs.yml", compress: bool = True,
+               site_url: str = None) -> Path:
     try:
         load_dataset(data)
     except DataInvalid as invalid:
@@ -45,9 +48,10 @@ def build_site(data: str, out: str = "site", config_file: str = "mkdocs.yml") ->
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
     try:
-        _build_languages(data, staging, config_file)
+        _build_languages(data, staging, config_file, site_url)
         add_calculator_assets(staging, data)
-        precompress(staging)
+        if compress:
+            precompress(staging)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(str(exc)) from None
@@ -59,14 +63,14 @@ def build_site(data: str, out: str = "site", config_file: str = "mkdocs.yml") ->
 
 
 # Build the languages side by side in separate processes, then nest the others under the first.
-def _build_languages(data: str, staging: Path, config_file: str) -> None:
+def _build_languages(data: str, staging: Path, config_file: str, site_url: str) -> None:
     folders = {language: staging if language == LANGUAGES[0] else staging.with_name(f"{staging.name}-{language}")
                for language in LANGUAGES}
     try:
         with ProcessPoolExecutor(len(LANGUAGES), mp_context=multiprocessing.get_context("fork")) as pool:
             failures = [failure for failure in pool.map(
-                _build_language, [data] * len(LANGUAGES), LANGUAGES,
-                [str(folders[language]) for language in LANGUAGES], [config_file] * len(LANGUAGES)) if failure]
+                _build_language, [data] * len(LANGUAGES), LANGUAGES, [str(folders[language]) for language in LANGUAGES],
+                [config_file] * len(LANGUAGES), [site_url] * len(LANGUAGES)) if failure]
         if failures:
             raise BuildFailed("\n".join(failures))
         for language in LANGUAGES[1:]:
@@ -77,14 +81,15 @@ def _build_languages(data: str, staging: Path, config_file: str) -> None:
 
 
 # Run one strict MkDocs build for one language; return why it failed, or "".
-def _build_language(data: str, language: str, site_dir: str, config_file: str) -> str:
+def _build_language(data: str, language: str, site_dir: str, config_file: str, site_url: str) -> str:
     os.environ.update(HANDBOOK_DATA=str(data), HANDBOOK_LANGUAGE=language, NO_MKDOCS_2_WARNING="1")
     logger = logging.getLogger("mkdocs")
     logger.setLevel(logging.WARNING)
     collector = Collector()
     logger.addHandler(collector)
     try:
-        config = load_config(config_file, site_dir=site_dir, strict=True)
+        overrides = {"site_url": site_url} if site_url else {}
+        config = load_config(config_file, site_dir=site_dir, strict=True, **overrides)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)

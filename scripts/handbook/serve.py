@@ -23,7 +23,7 @@ def snapshot(data: str) -> tuple:
 # Build once, then serve and poll for changes until interrupted.
 def serve(data: str, out: str, port: int) -> int:
     seen = snapshot(data)
-    rebuild(data, out)
+    rebuild(data, out, port)
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(Path(out).resolve()))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -35,17 +35,17 @@ def serve(data: str, out: str, port: int) -> int:
             current = snapshot(data)
             if current != seen:
                 seen = current
-                rebuild(data, out)
+                rebuild(data, out, port)
     except KeyboardInterrupt:
         server.shutdown()
     return 0
 
 
-# Rebuild and report; a failed build keeps the last good site online.
-def rebuild(data: str, out: str) -> None:
+# Rebuild for http://127.0.0.1:port/ and report; a failed build keeps the last good site online.
+def rebuild(data: str, out: str, port: int) -> None:
     started = time.perf_counter()
     try:
-        build_site(data, out)
+        build_site(data, out, compress=False, site_url=f"http://127.0.0.1:{port}/")
         print(f"built in {time.perf_counter() - started:.2f}s", flush=True)
     except BuildFailed as failed:
         print(f"build failed; still serving the last good site:\n{failed}", file=sys.stderr, flush=True)

@@ -58,7 +58,8 @@ def _digest(content: bytes) -> str:
     return base64.urlsafe_b64encode(hashlib.sha256(content).digest()).rstrip(b"=").decode()
 
 
-# Copy the wheel, the parameters and the pinned Pyodide runtime into the built site.
+# Copy the wheel, the parameters and the pinned Pyodide runtime into the built site; the runtime
+# and the wheel go into folders named by version and content hash, so they can be cached for good.
 def add_calculator_assets(site: Path, data: str) -> None:
     from .dataset import load_dataset
     from .export import export_parameters, to_json
@@ -69,15 +70,20 @@ def add_calculator_assets(site: Path, data: str) -> None:
     source = PROJECT / "node_modules" / "pyodide"
     if not source.is_dir():
         raise OSError("node_modules/pyodide is missing: run scripts/setup (npm ci) first")
-    wheel = build_wheel(target)
-    (target / "parameters.json").write_text(to_json(export_parameters(dataset)), encoding="utf-8")
-    manifest = {"wheel": wheel.name, "wheel_sha256": hashlib.sha256(wheel.read_bytes()).hexdigest(),
-                "parameters": "parameters.json", "pyodide": pyodide_version(), "pyodide_lock": empty_lock(source)}
-    (target / "manifest.json").write_text(to_json(manifest), encoding="utf-8")
-    pyodide = target / "pyodide"
+    staged = build_wheel(target)
+    digest = hashlib.sha256(staged.read_bytes()).hexdigest()
+    wheel = target / "wheel" / digest[:16] / staged.name
+    wheel.parent.mkdir(parents=True)
+    staged.rename(wheel)
+    pyodide = target / "pyodide" / pyodide_version()
     pyodide.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         _link_or_copy(source / name, pyodide / name)
+    (target / "parameters.json").write_text(to_json(export_parameters(dataset)), encoding="utf-8")
+    manifest = {"wheel": wheel.relative_to(target).as_posix(), "wheel_sha256": digest,
+                "parameters": "parameters.json", "pyodide": pyodide_version(),
+                "pyodide_dir": pyodide.relative_to(target).as_posix() + "/", "pyodide_lock": empty_lock(source)}
+    (target / "manifest.json").write_text(to_json(manifest), encoding="utf-8")
 
 
 # Hard-link a large runtime file into the site (instant, no extra disk), or copy it across devices.

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT
+from tests.conftest import PROJECT, free_port
 
 NGINX = Path("/usr/sbin/nginx")
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
@@ -55,13 +55,6 @@ def nginx_url(built_site, tmp_path_factory):
     finally:
         server.terminate()
         server.wait(10)
-
-
-# A free TCP port on 127.0.0.1.
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 # Wait until nginx accepts connections; fail with its own words if it stopped.

@@ -1,6 +1,7 @@
 """The built site behind the real nginx: types, caching, security headers, precompressed bodies, 404s,
 and a calculator that runs in Chromium under the server's Content-Security-Policy."""
 import gzip
+import json
 import http.client
 from urllib.parse import urlsplit
 
@@ -8,12 +9,13 @@ import brotli
 import pytest
 
 from handbook.site.csp import header_policy
+from handbook.wheel import pyodide_version
 
 from .helpers import policy_violations, recording_tab
 
 CALCULATOR = ("/calculators/job-retention-refund/?ui_insured=true&insured_employees_base=200&layoffs=11"
               "&last_year_ui_contributions_paid=80000.00&as_of=2020-06-30")
-PYODIDE = "/assets/calculators/pyodide/"
+PYODIDE = f"/assets/calculators/pyodide/{pyodide_version()}/"
 LONG_CACHE = "public, max-age=31536000, immutable"
 DECODERS = {"gzip": gzip.decompress, "br": brotli.decompress}
 
@@ -70,10 +72,17 @@ def test_fingerprinted_assets_are_cached_for_a_year(nginx_url, built_site, patte
     assert headers["X-Content-Type-Options"] == "nosniff"
 
 
-@pytest.mark.parametrize("path", [PYODIDE + "pyodide.asm.wasm", "/assets/calculators/calculators-0.1.0-py3-none-any.whl",
+@pytest.mark.parametrize("path", ["/assets/calculators/manifest.json", "/assets/calculators/parameters.json",
                                   "/assets/javascripts/calculator.js", "/assets/stylesheets/handbook.css"])
 def test_assets_without_a_fingerprint_are_revalidated(nginx_url, path):
     assert fetch(nginx_url, path)[1]["Cache-Control"] == "no-cache"
+
+
+def test_versioned_runtime_and_wheel_are_cached_for_a_year(nginx_url, built_site):
+    manifest = json.loads((built_site / "assets/calculators/manifest.json").read_text(encoding="utf-8"))
+    for path in (PYODIDE + "pyodide.asm.wasm", "/assets/calculators/" + manifest["wheel"]):
+        status, headers, _ = fetch(nginx_url, path)
+        assert status == 200 and headers["Cache-Control"] == LONG_CACHE
 
 
 @pytest.mark.parametrize("path", ["/en/measures/05/", "/", "/no-such-page/"])
@@ -88,7 +97,7 @@ def test_security_headers(nginx_url, built_site, path):
 
 @pytest.mark.parametrize("encoding", DECODERS)
 @pytest.mark.parametrize("path,file", [("/en/measures/05/", "en/measures/05/index.html"),
-                                       (PYODIDE + "pyodide.asm.wasm", "assets/calculators/pyodide/pyodide.asm.wasm"),
+                                       (PYODIDE + "pyodide.asm.wasm", PYODIDE.lstrip("/") + "pyodide.asm.wasm"),
                                        ("/search-index.json", "search-index.json")])
 def test_precompressed_bodies_decode_to_the_file(nginx_url, built_site, encoding, path, file):
     status, headers, body = fetch(nginx_url, path, Accept_Encoding=encoding)
@@ -105,7 +114,7 @@ def test_brotli_is_preferred_when_both_are_accepted(nginx_url):
 
 
 @pytest.mark.parametrize("path,file", [("/en/measures/05/", "en/measures/05/index.html"),
-                                       (PYODIDE + "pyodide.asm.wasm", "assets/calculators/pyodide/pyodide.asm.wasm")])
+                                       (PYODIDE + "pyodide.asm.wasm", PYODIDE.lstrip("/") + "pyodide.asm.wasm")])
 def test_plain_file_without_accept_encoding(nginx_url, built_site, path, file):
     status, headers, body = fetch(nginx_url, path)
     assert status == 200

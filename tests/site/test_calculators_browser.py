@@ -94,7 +94,7 @@ def test_policy_finder_for_an_enterprise(page, site_url):
     assert {1, 5} <= expected
     for number in expected:
         assert f"第{number}条" in text
-    links = page.eval_on_selector_all('[data-result="trace"] a[href*="calculators/"]', "as => as.map(a => a.href)")
+    links = page.eval_on_selector_all('[data-result="trace"] a', "as => as.map(a => a.href)")
     assert any("new-hire-subsidy/?" in link for link in links)
 
 
@@ -115,7 +115,7 @@ def test_moving_between_calculators_keeps_one_worker(page, site_url):
     page.fill('[name="layoffs"]', "11")
     page.fill('[name="last_year_ui_contributions_paid"]', "80000.00")
     page.click("form button[type=submit]")
-    page.wait_for_function("document.querySelector('output[name=refund]').value === '40000.00'")
+    page.wait_for_selector("""output[name=refund][data-value='"40000.00"']""", state="attached")
     assert page.evaluate("window.__handbookMarker") == 1
 
 
@@ -124,7 +124,7 @@ def test_calculator_page_is_readable_without_javascript(browser, site_url):
     tab = context.new_page()
     tab.goto(site_url + "calculators/job-retention-refund/")
     assert tab.is_visible("noscript") or "JavaScript" in tab.content()
-    assert "40000.00" in tab.inner_text("#example ~ table")
+    assert "40000.00" in tab.locator("#example ~ table").nth(1).inner_text()
     assert tab.is_visible("#rules")
     context.close()
 
@@ -133,7 +133,10 @@ def test_second_visit_starts_from_the_snapshot_with_the_same_result(page, site_u
     inputs = ENTRIES["job-retention-refund"]["example"]
     open_with(page, site_url, "job-retention-refund", inputs)
     first = outputs(page)
-    page.wait_for_function("caches.open('handbook-pyodide-snapshots').then(c => c.keys()).then(k => k.length === 1)")
+    for _ in range(100):
+        if page.evaluate("caches.open('handbook-pyodide-snapshots').then(c => c.keys()).then(k => k.length)") == 1:
+            break
+        page.wait_for_timeout(100)
     second = page.context.new_page()
     open_with(second, site_url, "job-retention-refund", inputs)
     assert second.evaluate("window.__handbookTimings.snapshot") is True

@@ -4,10 +4,11 @@
 // Warm start: after the first plain start it keeps a memory snapshot (Pyodide with the package
 // imported) in Cache Storage, keyed by the Pyodide version and the wheel's hash; anything
 // unexpected falls back to the plain start.
-import { loadPyodide } from "../calculators/pyodide/pyodide.mjs";
-
+// The runtime and the wheel sit in folders named by version and hash (so servers may cache them
+// for a year); manifest.json, always revalidated, names them.
 const base = new URL("../calculators/", import.meta.url);
-const indexURL = new URL("pyodide/", base).href;
+let loadPyodide = null;
+let indexURL = null;
 const SNAPSHOTS = "handbook-pyodide-snapshots";
 
 async function fetchBytes(name) {
@@ -64,6 +65,8 @@ async function startPlain(key, wheel, lock) {
 async function start() {
   postMessage({ progress: "runtime" });
   const manifest = await (await fetch(new URL("manifest.json", base))).json();
+  indexURL = new URL(manifest.pyodide_dir, base).href;
+  ({ loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href));
   const key = new URL(`snapshot/${manifest.pyodide}/${manifest.wheel_sha256}`, base).href;
   const [wheel, parametersText] = await Promise.all([
     fetchBytes(manifest.wheel), fetchBytes(manifest.parameters).then((bytes) => new TextDecoder().decode(bytes))]);
