@@ -112,6 +112,7 @@ def home_page(ctx: Context) -> Page:
     sections = "".join(tag("li", link(href(here, section_uri(section["number"])), ctx.t(section["title"])))
                        for section in ctx.data["sections"])
     officials = tag("ul", tag("li", link(href(here, "units/index.md"), ctx.label("units")))
+                    + tag("li", link(href(here, "open-data.md"), ctx.label("open_data")))
                     + tag("li", link(href(here, "annex-2.md"), ctx.label("annex2")))
                     + tag("li", link(href(here, "annex-1.md"), ctx.label("annex1"))))
     body = (facts_html + tag("p", esc(ctx.t(document["notice"]))) + summary
@@ -361,10 +362,24 @@ def revisions_page(ctx: Context) -> Page:
                 ctx.files["revisions"])
 
 
+# The open-data files, for re-use: the whole dataset as JSON with its schemas, and two CSV tables.
+def open_data_page(ctx: Context) -> Page:
+    from ..schema import FILES
+    root = "../" + ("../" if ctx.language != "zh" else "")
+    files = [("data/handbook.json", "JSON"), ("data/parameters.csv", "CSV"), ("data/annex2-tasks.csv", "CSV")]
+    files += [(f"data/schema/{name}.schema.json", "JSON Schema") for name in FILES]
+    rows = [[link(root + path, path.split("/")[-1]), esc(kind), esc(ctx.label(f"data_{path.split('/')[-1].split('.')[0]}")
+                                                                   if kind != "JSON Schema" else ctx.label("data_schema"))]
+            for path, kind in files]
+    title = ctx.label("open_data")
+    body = tag("p", esc(ctx.label("open_data_intro"))) + table([ctx.label("source_file"), "", ctx.label("text")], rows)
+    return Page("open-data.md", title, f"# {md_text(title)}\n" + block(body), ctx.files["document"])
+
+
 # Every generated page for one language.
 def all_pages(ctx: Context, original: str) -> list:
     pages = [home_page(ctx), annex1_page(ctx), annex2_page(ctx), units_index_page(ctx), key_figures_page(ctx),
-             translation_page(ctx), search_page(ctx), revisions_page(ctx)]
+             translation_page(ctx), search_page(ctx), revisions_page(ctx), open_data_page(ctx)]
     pages += [section_page(ctx, section) for section in ctx.data["sections"]]
     pages += [measure_page(ctx, measure) for measure in ctx.data["measures"]]
     pages += [unit_page(ctx, unit) for unit in ctx.data["units"]]

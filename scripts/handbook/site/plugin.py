@@ -27,6 +27,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     # Load and validate the data once per build, and set language, name, links and nav.
     def on_config(self, config):
         self.data_dir = Path(self.config.data_folder)
+        self.docs_dir = Path(config.docs_dir)
         try:
             self.dataset = load_dataset(self.data_dir)
         except DataInvalid as invalid:
@@ -116,10 +117,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     # Reference pages about the text itself.
     def _about_pages(self) -> list:
-        pages = ["translation.md", "revisions.md", "search.md"]
+        pages = ["translation.md", "revisions.md", "open-data.md", "search.md"]
         if self._original_text():
             pages.insert(0, "original.md")
-        guide = Path("docs") / self.config.language / "guide.md"
+        guide = self.docs_dir / self.config.language / "guide.md"
         return pages + (["guide.md"] if guide.is_file() else [])
 
 
