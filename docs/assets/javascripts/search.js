@@ -3,6 +3,8 @@
 (function () {
   "use strict";
   var indexPromise = null;
+  var RANKING = { countCap: 64, titleWeight: 16, textCap: 16, lengthDivisor: 16384 };
+  var DISPLAY = { maxResults: 25, snippetBefore: 48, snippetLength: 128, stemMinLength: 4 };
 
   function siteRoot() {
     var script = document.querySelector('script[src$="assets/javascripts/search.js"]');
@@ -22,13 +24,13 @@
 
   function terms(query) {
     return query.toLowerCase().split(/[\s,，。、]+/).filter(Boolean).map(function (term) {
-      return /^[a-z]+$/.test(term) && term.length > 4 ? stem(term) : term;
+      return /^[a-z]+$/.test(term) && term.length > DISPLAY.stemMinLength ? stem(term) : term;
     });
   }
 
   function count(haystack, needle) {
     var n = 0, at = haystack.indexOf(needle);
-    while (at !== -1 && n < 50) { n += 1; at = haystack.indexOf(needle, at + needle.length); }
+    while (at !== -1 && n < RANKING.countCap) { n += 1; at = haystack.indexOf(needle, at + needle.length); }
     return n;
   }
 
@@ -37,20 +39,20 @@
     for (var i = 0; i < wanted.length; i += 1) {
       var inTitle = count(title, wanted[i]), inText = count(text, wanted[i]);
       if (!inTitle && !inText) { return 0; }
-      total += inTitle * 20 + Math.min(inText, 20);
+      total += inTitle * RANKING.titleWeight + Math.min(inText, RANKING.textCap);
     }
-    return total - text.length / 20000;
+    return total - text.length / RANKING.lengthDivisor;
   }
 
   function snippet(page, wanted) {
     var text = page.text, at = text.toLowerCase().indexOf(wanted[0]);
-    var start = Math.max(0, at - 40);
-    return (start ? "…" : "") + text.slice(start, start + 120) + "…";
+    var start = Math.max(0, at - DISPLAY.snippetBefore);
+    return (start ? "…" : "") + text.slice(start, start + DISPLAY.snippetLength) + "…";
   }
 
   function render(list, results, wanted, root) {
     list.textContent = "";
-    results.slice(0, 20).forEach(function (page) {
+    results.slice(0, DISPLAY.maxResults).forEach(function (page) {
       var item = document.createElement("li"), anchor = document.createElement("a"), text = document.createElement("span");
       anchor.href = root + page.url;
       anchor.textContent = page.title;
