@@ -91,11 +91,17 @@ def _place(cache: Path, path: Path, digest: str) -> None:
             shutil.copyfile(cached, path.with_name(path.name + suffix))
 
 
-# Delete the least recently used cache entries beyond CACHE_LIMIT bytes.
+# Delete the least recently used cache entries beyond CACHE_LIMIT bytes; other builds' files being
+# written (dot-files) are never touched, and entries another build removed meanwhile are skipped.
 def _prune(cache: Path) -> None:
-    entries = sorted(cache.iterdir(), key=lambda entry: entry.stat().st_mtime, reverse=True)
+    entries = []
+    for entry in cache.iterdir():
+        try:
+            entries.append((entry.stat().st_mtime, entry.stat().st_size, entry))
+        except FileNotFoundError:
+            continue
     kept = 0
-    for entry in entries:
-        kept += entry.stat().st_size
+    for _, size, entry in sorted((item for item in entries if not item[2].name.startswith(".")), reverse=True):
+        kept += size
         if kept > CACHE_LIMIT:
             entry.unlink(missing_ok=True)
