@@ -64,7 +64,7 @@ def test_edit_links_open_the_yaml(built_site):
 
 
 class LinkCollector(HTMLParser):
-    """Collect hrefs, srcs and ids of one page."""
+    """Collect the URLs (links, sources, form actions, URLs kept for scripts) and ids of one page."""
 
     def __init__(self):
         super().__init__()
@@ -74,7 +74,7 @@ class LinkCollector(HTMLParser):
         attributes = dict(attrs)
         if attributes.get("id"):
             self.ids.add(attributes["id"])
-        for key in ("href", "src"):
+        for key in ("href", "src", "action", "data-href", "data-worker"):
             if attributes.get(key):
                 self.links.append(attributes[key])
 
@@ -98,6 +98,31 @@ def test_every_internal_link_and_anchor_resolves(built_site):
             elif target.fragment and file in pages and target.fragment not in pages[file].ids:
                 broken.append(f"{path.relative_to(built_site)} -> {link} (anchor)")
     assert not broken, "\n".join(broken[:20])
+
+
+ASSET_REFERENCES = re.compile(r"""url\(\s*["']?(?!data:)([^"')\s]+)|from\s+["'](\.{1,2}/[^"']+)["']"""
+                              r"""|new URL\(\s*["'](\.{1,2}/[^"']+)["'],\s*import\.meta\.url""")
+
+
+# The files a stylesheet or script of the site refers to (url(), module imports, URLs relative to the module).
+def asset_references(asset: Path) -> list:
+    return [next(group for group in match if group)
+            for match in ASSET_REFERENCES.findall(asset.read_text(encoding="utf-8", errors="replace"))]
+
+
+def test_every_file_a_stylesheet_or_script_in_use_refers_to_exists(built_site):
+    in_use = set()
+    for path in built_site.rglob("*.html"):
+        collector = LinkCollector()
+        collector.feed(path.read_text(encoding="utf-8"))
+        targets = [urlparse(urljoin("http://site/" + path.relative_to(built_site).as_posix(), link))
+                   for link in collector.links]
+        in_use |= {built_site / unquote(target.path.lstrip("/")) for target in targets
+                   if target.netloc == "site" and target.path.endswith((".css", ".js", ".mjs"))}
+    assert any(asset.name == "calculator-worker.js" for asset in in_use)
+    missing = [f"{asset.relative_to(built_site)} -> {reference}" for asset in sorted(in_use)
+               for reference in asset_references(asset) if not (asset.parent / reference).resolve().exists()]
+    assert missing == []
 
 
 def test_nothing_is_loaded_from_another_origin(built_site):
