@@ -1,0 +1,152 @@
+"""Accessibility: axe-core finds no WCAG 2.1 A/AA violation on any page type, in both languages and palettes;
+a calculator can be filled and submitted with the keyboard alone, with visible focus and announced errors."""
+import pytest
+
+from tests.conftest import PROJECT, _route
+from tests.quality.conftest import (CALCULATORS, ROOTS, example_url, invalid_input, settle, static_pages, visit)
+
+AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
+# Run axe on a part of the page once every finite animation has finished (half-faded elements have no fixed contrast).
+RUN_AXE = """async (scope) => {
+    const finite = document.getAnimations().filter((a) => a.effect.getComputedTiming().endTime !== Infinity);
+    await Promise.all(finite.map((animation) => animation.finished.catch(() => null)));
+    return axe.run(document.querySelector(scope), {
+        runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, resultTypes: ["violations"]});
+}"""
+CONTENT = ".md-content"  # what differs between calculators; whole calculator pages are among the page types
+DARK_PAGES = ["", "measures/05/", "annex-2/", "units/hrss/", "search/?q=%E7%A8%B3%E5%B2%97"]
+
+
+# A context for axe: CSP bypassed so the checker can be injected, other origins blocked.
+@pytest.fixture
+def axe_tab(browser, site_url):
+    context = browser.new_context(bypass_csp=True)
+    foreign = []
+    context.route("**/*", lambda route: _route(route, site_url, foreign))
+    tab = context.new_page()
+    yield tab
+    assert foreign == []
+    context.close()
+
+
+# Every axe violation in a part of the tab's current document (all of it by default), one line per element.
+def violations(tab, where: str, scope: str = "html") -> list:
+    if not tab.evaluate("typeof axe !== 'undefined'"):
+        tab.add_script_tag(path=str(AXE))
+    found = tab.evaluate(RUN_AXE, scope)["violations"]
+    return [f"{where}: {rule['id']} ({rule['help']}) at {node['target']}" for rule in found for node in rule["nodes"]]
+
+
+# Put a calculator into its error state by the form itself: a bad value (or a required value removed), then submit.
+def show_an_error(tab, calculator: str) -> None:
+    name, value = invalid_input(calculator)
+    tab.eval_on_selector(f'[name="{name}"]', "(control, value) => { control.value = value; }", value)
+    tab.click("form[data-calculator] button[type=submit]")
+    tab.wait_for_selector('[aria-invalid="true"]')
+
+
+@pytest.mark.parametrize("language", ROOTS)
+def test_every_page_type_has_no_violations(axe_tab, site_url, language, capsys):
+    found = []
+    for kind, path in static_pages(language).items():
+        visit(axe_tab, site_url, ROOTS[language] + path)
+        found += violations(axe_tab, f"{language} {kind}")
+    with capsys.disabled():
+        print(f"\naxe: {len(static_pages(language))} page types in {language}")
+    assert found == [], "\n".join(found)
+
+
+@pytest.mark.parametrize("language", ROOTS)
+def test_every_calculator_before_a_result_has_no_violations(axe_tab, site_url, language):
+    axe_tab.route("**/calculator-worker.js", lambda route: route.abort())
+    found = []
+    for calculator in CALCULATORS:
+        visit(axe_tab, site_url, f"{ROOTS[language]}calculators/{calculator}/")
+        found += violations(axe_tab, f"{language} {calculator} before", CONTENT)
+    assert found == [], "\n".join(found)
+
+
+# Each calculator once with a URL-driven result and then with an error, the languages taking turns.
+def test_every_calculator_with_a_result_and_with_an_error_has_no_violations(axe_tab, site_url, capsys):
+    found = []
+    for index, calculator in enumerate(CALCULATORS):
+        language = list(ROOTS)[index % len(ROOTS)]
+        axe_tab.goto(site_url + ROOTS[language] + example_url(calculator))
+        axe_tab.wait_for_selector("form[data-state=done]", timeout=60_000)
+        found += violations(axe_tab, f"{language} {calculator} result", CONTENT)
+        show_an_error(axe_tab, calculator)
+        found += violations(axe_tab, f"{language} {calculator} error", CONTENT)
+    with capsys.disabled():
+        print(f"\naxe: {len(CALCULATORS)} calculators before a result in each language, with a result and with an error")
+    assert found == [], "\n".join(found)
+
+
+@pytest.mark.parametrize("language", ROOTS)
+def test_dark_palette_has_no_violations(axe_tab, site_url, language):
+    axe_tab.emulate_media(color_scheme="dark")
+    found = []
+    for path in DARK_PAGES + [example_url("job-retention-refund")]:
+        visit(axe_tab, site_url, ROOTS[language] + path)
+        if "calculators/" in path:
+            axe_tab.wait_for_selector("form[data-state=done]", timeout=60_000)
+        assert axe_tab.get_attribute("body", "data-md-color-scheme") == "slate"
+        found += violations(axe_tab, f"{language} dark {path}")
+    show_an_error(axe_tab, "job-retention-refund")
+    found += violations(axe_tab, f"{language} dark job-retention-refund error")
+    assert found == [], "\n".join(found)
+
+
+# The focused element, its name, and whether it shows a focus indicator (an outline or a box shadow),
+# on itself or, for Material's visually hidden toggles, on the label drawn next to it.
+FOCUS = """() => {
+    const focused = document.activeElement, next = focused.nextElementSibling;
+    const drawn = [focused, ...(focused.labels || []), ...(next && next.tagName === "LABEL" ? [next] : [])];
+    const visible = drawn.some((element) => {
+        const style = getComputedStyle(element);
+        return (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none";
+    });
+    return {name: focused.name, visible, element: focused.outerHTML.slice(0, 120)};
+}"""
+
+
+# Press Tab until the control called name has focus, checking that every stop shows its focus.
+def tab_to(tab, name: str) -> None:
+    for _ in range(300):
+        tab.keyboard.press("Tab")
+        stop = tab.evaluate(FOCUS)
+        assert stop["visible"], stop["element"]
+        if stop["name"] == name:
+            return
+    pytest.fail(f"Tab never reached {name}")
+
+
+def test_calculator_with_the_keyboard_alone(axe_tab, site_url):
+    visit(axe_tab, site_url, "calculators/job-retention-refund/")
+    tab_to(axe_tab, "ui_insured")
+    axe_tab.keyboard.press("ArrowDown")
+    assert axe_tab.input_value('[name="ui_insured"]') == "true"
+    for name, value in (("insured_employees_base", "200"), ("layoffs", "11"), ("last_year_ui_contributions_paid", "80000.00")):
+        tab_to(axe_tab, name)
+        axe_tab.keyboard.type(value)
+    axe_tab.keyboard.press("Enter")
+    axe_tab.wait_for_function("document.querySelector('output[name=refund]').value === '40000.00'", timeout=60_000)
+
+
+def test_an_error_is_described_and_announced(axe_tab, site_url):
+    axe_tab.goto(site_url + example_url("job-retention-refund"))
+    axe_tab.wait_for_selector("form[data-state=done]", timeout=60_000)
+    axe_tab.focus('[name="insured_employees_base"]')
+    axe_tab.keyboard.press("ControlOrMeta+A")
+    axe_tab.keyboard.type("-3")
+    axe_tab.keyboard.press("Enter")
+    axe_tab.wait_for_selector('[aria-invalid="true"]', timeout=60_000)
+    control = axe_tab.evaluate("""() => {
+        const control = document.activeElement;
+        const slots = control.getAttribute("aria-describedby").split(" ").map((id) => document.getElementById(id));
+        const error = slots.find((slot) => slot && slot.classList.contains("hb-field-error"));
+        return {name: control.name, error: error && error.textContent,
+                live: !!(error && error.closest("[aria-live], [role=alert], [role=status]"))};
+    }""")
+    assert control["name"] == "insured_employees_base"
+    assert control["error"].strip()
+    assert control["live"]
