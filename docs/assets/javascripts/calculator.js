@@ -2,6 +2,7 @@
 (function () {
   "use strict";
   var worker = null, nextId = 1, pending = {}, state = "idle", listeners = [];
+  var MAX_ROWS = 500;  // a URL may fill at most this many rows of a list, so a huge index cannot hang the page
 
   function workerUrl() {
     var form = document.querySelector("form[data-worker]");
@@ -89,8 +90,9 @@
     var params = new URLSearchParams(search), filled = false;
     params.forEach(function (value, name) {
       var match = /^([^\[]+)\[(\d+)\]\./.exec(name);
+      if (match && Number(match[2]) >= MAX_ROWS) { return; }
       if (match) {
-        var fieldset = form.querySelector('[data-list="' + match[1] + '"]');
+        var fieldset = form.querySelector('[data-list="' + CSS.escape(match[1]) + '"]');
         while (fieldset && rowCount(fieldset) <= Number(match[2])) { addRow(fieldset); }
       }
       var control = form.querySelector('[name="' + CSS.escape(name) + '"]');
