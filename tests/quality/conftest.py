@@ -56,9 +56,8 @@ def visit(tab, site_url: str, path: str) -> None:
     settle(tab, path)
 
 
-# A tab that blocks and records other origins, and records CSP violations, dialogs and script errors.
-@pytest.fixture
-def watched(browser, site_url):
+# A new context and tab that block and record other origins, and record CSP violations, dialogs and script errors.
+def watched_tab(browser, site_url: str):
     context = browser.new_context()
     context.add_init_script(CSP_WATCH)
     tab = context.new_page()
@@ -67,6 +66,13 @@ def watched(browser, site_url):
     tab.on("console", lambda message: "Content Security Policy" in message.text and tab.console_csp.append(message.text))
     tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
     tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    return context, tab
+
+
+# A watched tab for one test.
+@pytest.fixture
+def watched(browser, site_url):
+    context, tab = watched_tab(browser, site_url)
     yield tab
     context.close()
 
@@ -75,3 +81,32 @@ def watched(browser, site_url):
 def csp_violations(tab) -> list:
     return tab.evaluate("window.__cspViolations || []") + tab.console_csp
 
+
+# What a watched tab saw since the last look: CSP violations, requests to other origins, script errors.
+def observations(tab) -> dict:
+    seen = {"csp": csp_violations(tab), "foreign": list(tab.foreign_requests), "errors": list(tab.errors)}
+    for kept in (tab.console_csp, tab.foreign_requests, tab.errors):
+        kept.clear()
+    return seen
+
+
+# Every page type of both languages in one watched tab per language, each calculator run from its URL once
+# (the languages taking turns), then an instant navigation: what each step saw, by step.
+@pytest.fixture(scope="session")
+def walk(browser, site_url) -> dict:
+    report = {}
+    for turn, (language, root) in enumerate(ROOTS.items()):
+        context, tab = watched_tab(browser, site_url)
+        for kind, path in static_pages(language).items():
+            visit(tab, site_url, root + path)
+            report[f"{language} {kind}"] = observations(tab)
+        for calculator in CALCULATORS[turn::len(ROOTS)]:
+            tab.goto(site_url + root + example_url(calculator))
+            tab.wait_for_selector("form[data-state=done]", timeout=60_000)
+            report[f"{language} {calculator} result"] = observations(tab)
+        visit(tab, site_url, root + "measures/05/")
+        tab.click('nav a[href$="annex-1/"]')
+        tab.wait_for_url("**/annex-1/")
+        report[f"{language} instant navigation"] = observations(tab)
+        context.close()
+    return report
