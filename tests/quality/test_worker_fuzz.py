@@ -13,6 +13,8 @@ TEXT = ["", " ", "0", "-0", "-3", "1e308", "1e999999", "NaN", "Infinity", "0x10"
         "12.345678901234567890123", "2020-02-30", "2020-13-01", "9999-12-31", "0001-01-01", "2020-02", "true", "yes",
         "<script>alert(1)</script>", "\u202e", "\u0000", "😀", "__proto__", "a" * 100_000]
 NUMBERS = [0, -1, 3, 1e308, -1e308, 2.0 ** 53 + 2, 0.1, 1e-320, -0.0, 1e30, float("inf"), float("nan")]
+PLAUSIBLE = ["0", "1", "99999999999999999999999", "0.01", "100.00", "2020-02-22", "2099-12-31", "1970-01-01", "2020-02",
+             True, False, 0, 10 ** 15]
 SHAPES = [None, True, False, [], [1, "x", None], {}, {"a": {"b": [None, {"c": "x"}]}}]
 UNKNOWN_IDS = ["", "nope", "__import__('os').system('x')", "../calculator", "JOB-RETENTION-REFUND", "policy-finder "]
 BAD_SHAPES = [("job-retention-refund", None), ("job-retention-refund", []), ("job-retention-refund", "inputs"),
@@ -62,10 +64,18 @@ def random_inputs(rng: random.Random, entry: dict) -> dict:
     return inputs
 
 
-# The fuzz requests: random inputs for every calculator, unknown calculators, and bad message shapes.
+# A calculator's example with one field changed to an extreme but plausible value, to reach the computations.
+def mutated_example(rng: random.Random, entry: dict) -> dict:
+    inputs = dict(entry["example"])
+    inputs[rng.choice(list(inputs))] = rng.choice(PLAUSIBLE)
+    return inputs
+
+
+# The fuzz requests: random and mutated inputs for every calculator, unknown calculators, bad message shapes.
 def fuzz_messages() -> list:
     rng = random.Random(SEED)
     pairs = [(calculator, random_inputs(rng, ENTRIES[calculator])) for calculator in ENTRIES for _ in range(22)]
+    pairs += [(calculator, mutated_example(rng, ENTRIES[calculator])) for calculator in ENTRIES for _ in range(6)]
     pairs += [(rng.choice(UNKNOWN_IDS), random_inputs(rng, rng.choice(list(ENTRIES.values())))) for _ in range(30)]
     pairs += BAD_SHAPES * 3
     return [{"id": number, "calculator": calculator, "inputs": inputs} for number, (calculator, inputs) in enumerate(pairs)]
