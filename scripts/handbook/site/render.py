@@ -10,9 +10,10 @@ def esc(text) -> str:
     return html.escape(str(text), quote=True)
 
 
-# Escape text for a Markdown heading: HTML-escaped and Markdown punctuation neutralised.
+# Escape text for a Markdown heading: HTML-escaped and Markdown punctuation neutralised. Quotes stay as
+# they are: an entity such as &#x27; would have its # escaped and reach page titles as the text "&#x27;".
 def md_text(text) -> str:
-    return MARKDOWN_SPECIALS.sub(r"\\\1", esc(text))
+    return MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(str(text), quote=False))
 
 
 # An HTML element with escaped attributes and already-safe inner HTML.
