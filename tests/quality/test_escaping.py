@@ -1,5 +1,6 @@
 """Escaping: hostile text in the data is refused with its file, line and field, or shown as text that runs nothing;
 hostile calculator inputs in the URL are reported as errors, as text."""
+import html
 import json
 import re
 import shutil
@@ -28,13 +29,17 @@ FIELDS = [("document.yaml", "  zh: 台儿庄区应对新冠肺炎疫情做好稳
           ("measures/05.yaml", "Insured enterprises that make no or few layoffs", "clauses[0].en"),
           ("units.yaml", "    zh: 区人力资源社会保障局", "name.zh"),
           ("units.yaml", "District Human Resources and Social Security Bureau", "name.en"),
-          ("notes.yaml", "通知所附附件目录称附件2为", "text.zh"), ("notes.yaml", "The attachment list after the main", "text.en"),
-          ("parameters/05.yaml", "    zh: 稳岗返还标准", "name.zh"), ("parameters/05.yaml", "Job-retention refund rate", "name.en"),
-          ("annex2.yaml", "对不裁员或少裁员的参保企业，返还", "text.zh"), ("annex2.yaml", "Insured enterprises that make no", "text.en")]
+          ("notes.yaml", "通知所附附件目录称附件2为", "text.zh"),
+          ("notes.yaml", "The attachment list after the main", "text.en"),
+          ("parameters/05.yaml", "    zh: 稳岗返还标准", "name.zh"),
+          ("parameters/05.yaml", "Job-retention refund rate", "name.en"),
+          ("annex2.yaml", "对不裁员或少裁员的参保企业，返还", "text.zh"),
+          ("annex2.yaml", "Insured enterprises that make no", "text.en")]
 HIDDEN = {"right-to-left override": "\u202e", "bell": "\u0007", "escape": "\u001b", "null": "\u0000",
           "zero-width joiner": "\u200d"}
 PAGES = ["", "sections/02/", "measures/05/", "units/", "units/hrss/", "annex-1/", "annex-2/", "translation/",
          "key-figures/", "calculators/job-retention-refund/"]
+INJECTED_HTML = (r"<script>alert", r"<img src=x", r"<svg onload", r'<a\s[^<>]*href="?javascript:', r"<b>bold", r"<div>\s*\n\s*</")
 INJECTED = "img[src=x], a[href^='javascript' i], svg[onload], [onerror], b"
 
 
@@ -67,9 +72,9 @@ def hostile_data(data):
         append_to_line(data, name, needle, f" {marker(index)} {PAYLOAD}")
     append_to_line(data, "measures/05.yaml", "Insured enterprises that make no or few layoffs", " " + LONG)
     units = data / "units.yaml"
-    units.write_text(units.read_text(encoding="utf-8").replace(
-        "  name:\n    zh: \"区人力资源社会保障局", "  variants:\n  - 区人力资源社会保障局\n  name:\n    zh: \"区人力资源社会保障局"),
-        encoding="utf-8")
+    name = '  name:\n    zh: "区人力资源社会保障局'
+    units.write_text(units.read_text(encoding="utf-8").replace(name, "  variants:\n  - 区人力资源社会保障局\n" + name),
+                     encoding="utf-8")
     return data
 
 
@@ -117,11 +122,25 @@ def test_a_raw_control_byte_is_refused_naming_file_and_line(data_copy, tmp_path)
     assert re.search(rf"measures/05\.yaml:{number}:\d+:.*special characters", str(refused.value)), str(refused.value)
 
 
+def test_quotes_in_titles_are_shown_as_written(built_site):
+    for path in built_site.rglob("*.html"):
+        assert "&amp;#" not in path.read_text(encoding="utf-8"), path.relative_to(built_site)
+    page = (built_site / "en" / "measures" / "03" / "index.html").read_text(encoding="utf-8")
+    title = html.unescape(re.search(r"<title>([^<]*)</title>", page).group(1))
+    assert title.startswith("3. Organise workers' safe, orderly return to work - Tai'erzhuang District")
+
+
+@pytest.mark.xfail(strict=True, reason="handbook.site.plugin._plain keeps the pages' HTML entities in the index")
+def test_the_search_index_holds_plain_text(built_site):
+    index = (built_site / "en" / "search-index.json").read_text(encoding="utf-8")
+    assert "&#x27;" not in index and "&amp;" not in index
+
+
 def test_no_page_carries_injected_markup(hostile_site):
     site = hostile_site[0]
     for path in site.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
-        for pattern in (r"<script>alert", r"<img src=x", r"<svg onload", r'href="javascript:', r"<b>bold", r"<div>\s*\n\s*</"):
+        for pattern in INJECTED_HTML:
             assert not re.search(pattern, html, re.I), f"{path.relative_to(site)}: {pattern}"
         assert ">49<" not in html and " 49 " not in html
 
