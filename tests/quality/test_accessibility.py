@@ -3,7 +3,7 @@ a calculator can be filled and submitted with the keyboard alone, with visible f
 import pytest
 
 from tests.conftest import PROJECT, _route
-from tests.quality.conftest import (CALCULATORS, ROOTS, example_url, invalid_input, settle, static_pages, visit)
+from tests.quality.conftest import CALCULATORS, ROOTS, example_url, invalid_input, static_pages, visit
 
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 # Run axe on a part of the page once every finite animation has finished (half-faded elements have no fixed contrast).
