@@ -1,6 +1,7 @@
 """MkDocs plugin: generate the handbook's pages in memory from policy_data/."""
 import os
 import re
+from html import unescape
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -66,12 +67,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     # Remember each page's text for the search index.
     def on_page_content(self, html, page, config, files):
-        self.search_entries.append({"title": page.title, "url": page.url, "text": _plain(html)})
+        self.search_entries.append({"title": unescape(page.title), "url": page.url, "text": _plain(html)})
         return html
 
     # Put the Content Security Policy, with the hashes of this page's inline scripts, first in <head>.
     def on_post_page(self, output, page, config):
         return add_policy(output)
+
+    # The 404 page is not a page to MkDocs: give it the same policy when its template is rendered.
+    def on_post_template(self, output_content, template_name, config):
+        return add_policy(output_content) if template_name == "404.html" else output_content
 
     # Write the search index and the open-data files next to the pages.
     def on_post_build(self, config):
@@ -146,4 +151,4 @@ def build_date() -> date:
 
 # Strip tags and collapse whitespace, for the search index.
 def _plain(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip())
