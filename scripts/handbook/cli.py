@@ -25,6 +25,9 @@ def main(argv=None) -> int:
             print(error, file=sys.stderr)
         print(f"{len(invalid.errors)} error(s); nothing was changed.", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
 
 
 # Check the data and print counts, or every error.

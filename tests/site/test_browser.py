@@ -1,4 +1,5 @@
 """The site in a real Chromium: language switch, search in both languages, no JavaScript, no other origin."""
+import re
 from urllib.parse import quote
 
 import pytest
@@ -78,3 +79,14 @@ def test_no_request_leaves_the_origin(page, site_url):
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
     assert page.foreign_requests == []
+
+
+def test_a_measure_page_prints_on_a4_without_navigation(page, site_url):
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(site_url + "measures/05/")
+    page.emulate_media(media="print")
+    assert not page.is_visible(".md-sidebar--primary") and not page.is_visible(".md-header")
+    assert page.is_visible("#c3") and page.is_visible("#key-figures")
+    pdf = page.pdf(format="A4", print_background=False)
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert pdf.startswith(b"%PDF") and 1 <= pages <= 6, pages

@@ -56,6 +56,7 @@ LABELS = {
     "attachments": {"zh": "附件", "en": "Attachments"},
     "for_public": {"zh": "公众：阅读措施", "en": "The public: read the measures"},
     "for_enterprises": {"zh": "企业和求职者：估算可享受的支持", "en": "Enterprises and job seekers: estimate what you can claim"},
+    "for_figures": {"zh": "文件中的数字和日期", "en": "Figures and dates in the document"},
     "for_officials": {"zh": "工作人员：各单位的任务", "en": "Officials: what each unit must do"},
     "last_revised": {"zh": "最后修订：{date}", "en": "Last revised: {date}"},
     "revisions": {"zh": "修订记录", "en": "Revisions"},

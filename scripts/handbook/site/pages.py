@@ -117,7 +117,8 @@ def home_page(ctx: Context) -> Page:
                     + tag("li", link(href(here, "annex-1.md"), ctx.label("annex1"))))
     body = (facts_html + tag("p", esc(ctx.t(document["notice"]))) + summary
             + tag("h2", esc(ctx.label("for_public")), id="public") + tag("ol", sections)
-            + tag("h2", esc(ctx.label("for_enterprises")), id="enterprises")
+            + tag("h2", esc(ctx.label("for_enterprises" if ctx.data["document"].get("calculators") else "for_figures")),
+                  id="enterprises")
             + tag("ul", _calculator_entrances(ctx, here) + tag("li", link(href(here, "key-figures.md"), ctx.label("key_figures"))))
             + tag("h2", esc(ctx.label("for_officials")), id="officials") + officials)
     title = ctx.t(document["plan_title"])
