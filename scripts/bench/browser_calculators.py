@@ -78,7 +78,7 @@ def visit(context, url: str, is_baseline: bool) -> dict:
     else:
         page.wait_for_selector("form[data-state=done]", timeout=180_000)
     timings = page.evaluate("({ready: window.__handbookTimings.ready, result: window.__handbookLastResultMs, "
-                            "snapshot: window.__handbookTimings.snapshot})")
+                            "snapshot: window.__handbookTimings.snapshot, phases: window.__handbookTimings.phases})")
     if not is_baseline:
         page.click("form[data-calculator] button[type=submit]")
         page.wait_for_function("window.__handbookLastResultMs !== undefined")
@@ -88,7 +88,7 @@ def visit(context, url: str, is_baseline: bool) -> dict:
     page.close()
     return {"ready_s": timings["ready"] / 1000, "result_ms": timings["result"], "blocking_ms": blocking,
             "bytes": CountingHandler.sent[0], "wall_s": time.perf_counter() - started,
-            "snapshot": timings.get("snapshot")}
+            "snapshot": timings.get("snapshot"), "phases": timings.get("phases")}
 
 
 # Cold then warm visits with one persistent profile.
@@ -107,6 +107,12 @@ def show(name: str, figures: dict) -> None:
     print(f"{name:24} ready {figures['ready_s']:.2f} s | submit→result {figures['result_ms']:.1f} ms | "
           f"blocking {figures['blocking_ms']:.0f} ms | {figures['bytes'] / 1e6:.2f} MB"
           + (f" | snapshot used: {figures['snapshot']}" if figures.get("snapshot") is not None else ""))
+    if figures.get("phases"):
+        phases = figures["phases"]
+        print(f"{'':24} in the worker: files {phases['fetched'] - phases['started']:.0f} ms, "
+              f"Python {phases['started_python'] - phases['fetched']:.0f} ms, "
+              f"package {phases['ready'] - phases['started_python']:.0f} ms; "
+              f"worker started at {phases['started']:.0f} ms (worker clock)")
 
 
 # The same calculator page with Pyodide embedded on the main thread instead of the worker.

@@ -41,8 +41,7 @@ async function saveSnapshot(key, bytes) {
   }
 }
 
-async function restore(key, wheel, lock) {
-  const snapshot = await readSnapshot(key);
+async function restore(snapshot, wheel, lock) {
   if (!snapshot) { return null; }
   try {
     const pyodide = await loadPyodide({ indexURL, lockFileContents: lock, _loadSnapshot: snapshot });
@@ -63,21 +62,26 @@ async function startPlain(key, wheel, lock) {
 }
 
 async function start() {
+  const phases = { started: performance.now() };
   postMessage({ progress: "runtime" });
   const manifest = await (await fetch(new URL("manifest.json", base))).json();
   indexURL = new URL(manifest.pyodide_dir, base).href;
-  ({ loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href));
   const key = new URL(`snapshot/${manifest.pyodide}/${manifest.wheel_sha256}`, base).href;
-  const [wheel, parametersText] = await Promise.all([
-    fetchBytes(manifest.wheel), fetchBytes(manifest.parameters).then((bytes) => new TextDecoder().decode(bytes))]);
+  const [runtime, wheel, parametersText, snapshot] = await Promise.all([
+    import(new URL("pyodide.mjs", indexURL).href), fetchBytes(manifest.wheel),
+    fetchBytes(manifest.parameters).then((bytes) => new TextDecoder().decode(bytes)), readSnapshot(key)]);
+  loadPyodide = runtime.loadPyodide;
+  phases.fetched = performance.now();
   const lock = JSON.stringify(manifest.pyodide_lock);
-  let pyodide = await restore(key, wheel, lock);
+  let pyodide = await restore(snapshot, wheel, lock);
   let save = null;
   if (!pyodide) { ({ pyodide, save } = await startPlain(key, wheel, lock)); }
+  phases.started_python = performance.now();
   const json = pyodide.pyimport("json");
   const calculators = pyodide.pyimport("calculators");
   const parameters = json.loads(parametersText);
-  postMessage({ progress: "ready", snapshot: !save });
+  phases.ready = performance.now();
+  postMessage({ progress: "ready", snapshot: !save, phases });
   if (save) { await save(); }
   return (calculator, inputs) => {
     const result = calculators.calculate(calculator, json.loads(JSON.stringify(inputs)), parameters);

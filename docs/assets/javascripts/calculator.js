@@ -18,7 +18,7 @@
       if (message.progress) {
         state = message.progress === "ready" ? "ready" : "loading";
         if (state === "ready") {
-          window.__handbookTimings = { ready: performance.now(), snapshot: message.snapshot };
+          window.__handbookTimings = { ready: performance.now(), snapshot: message.snapshot, phases: message.phases };
           document.documentElement.setAttribute("data-calculator-engine", "ready");
         }
         listeners.forEach(function (listener) { listener(message.progress); });
@@ -235,5 +235,8 @@
     if (fill(form, location.search)) { submit(form); }
   }
 
+  // Start the engine at once on a calculator page (this script runs after the page is parsed),
+  // without waiting for the theme's scripts; the form is wired up when the page is ready.
+  if (document.querySelector("form[data-worker]")) { ensureWorker(); }
   if (typeof document$ !== "undefined") { document$.subscribe(setup); } else { document.addEventListener("DOMContentLoaded", setup); }
 })();
