@@ -9,12 +9,26 @@ from tests.conftest import PROJECT
 
 MATERIAL = Path(material.__file__).parent / "templates"
 GENERATED = "{#-\n  This file was automatically generated - do not edit\n-#}\n"
+# The site never loads fonts from another origin, whatever theme.font says.
+FONTS_FROM_GOOGLE = """    {% block fonts %}
+      {% if config.theme.font != false %}
+        {% set text = config.theme.font.text | d("Roboto", true) %}
+        {% set code = config.theme.font.code | d("Roboto Mono", true) %}
+        <link rel="preconnect" href="https://""" + "fonts.gstatic.com" + """" crossorigin>
+        <link rel="stylesheet" href="https://""" + "fonts.googleapis.com" + """/css?family={{
+            text | replace(' ', '+') + ':300,300i,400,400i,700,700i%7C' +
+            code | replace(' ', '+') + ':400,400i,700,700i'
+          }}&display=fallback">
+        <style>:root{--md-text-font:"{{ text }}";--md-code-font:"{{ code }}"}</style>
+      {% endif %}
+    {% endblock %}"""
 CHANGES = {
     "base.html": [
         (' id="__drawer" autocomplete="off">', ' id="__drawer">'),
         (' id="__search" autocomplete="off">', ' id="__search">'),
         ("""href="{{ alt.link | url }}" hreflang="{{ alt.lang | d(lang.t('language')) }}">""",
-         """href="{{ base_url.rstrip('/') }}/{{ alt.prefix }}" hreflang="{{ alt.lang }}">""")],
+         """href="{{ base_url.rstrip('/') }}/{{ alt.prefix }}" hreflang="{{ alt.lang }}">"""),
+        (FONTS_FROM_GOOGLE, "    {% block fonts %}{% endblock %}")],
     "partials/nav-item.html": [
         ('{% set tabindex = "0" if not is_section %}', '{% set tabindex = "0" if not is_section else "-1" %}'),
         ("  {% else %}\n    {{ nav_item.title }}\n",
