@@ -113,6 +113,14 @@ def keyed(items, key: str) -> dict:
     return {item[key]: item for item in items}
 
 
+# Each key of two keyed collections with its item before and after (None where absent): the given
+# keys, or by default the old keys in their order followed by the new ones.
+def paired(before: dict, after: dict, keys=None):
+    keys = keys if keys is not None else list(before) + [key for key in after if key not in before]
+    for key in keys:
+        yield key, before.get(key), after.get(key)
+
+
 # A value as shown in one language: text quoted, a list joined, a number as is, a dash for nothing.
 def shown(value, language: str) -> str:
     if value is None:
@@ -162,15 +170,13 @@ def responsible_changes(zh_label: str, en_label: str, old: dict, new: dict, befo
 # Measures added or removed, and changes to a measure's title, section, clauses or responsible units.
 def measure_changes(old: dict, new: dict):
     before, after = keyed(old["measures"], "number"), keyed(new["measures"], "number")
-    for number in sorted(before.keys() | after.keys()):
-        if number not in after:
-            yield Change(f"删除第{number}条措施：{shown(before[number]['title'], 'zh')}",
-                         f"Measure {number} removed: {shown(before[number]['title'], 'en')}")
-        elif number not in before:
-            yield Change(f"新增第{number}条措施：{shown(after[number]['title'], 'zh')}",
-                         f"Measure {number} added: {shown(after[number]['title'], 'en')}")
+    for number, was, now in paired(before, after, sorted(before.keys() | after.keys())):
+        if now is None:
+            yield Change(f"删除第{number}条措施：{shown(was['title'], 'zh')}", f"Measure {number} removed: {shown(was['title'], 'en')}")
+        elif was is None:
+            yield Change(f"新增第{number}条措施：{shown(now['title'], 'zh')}", f"Measure {number} added: {shown(now['title'], 'en')}")
         else:
-            yield from one_measure_changes(number, old, new, before[number], after[number])
+            yield from one_measure_changes(number, old, new, was, now)
 
 
 # What changed inside one measure.
@@ -184,15 +190,14 @@ def one_measure_changes(number: int, old: dict, new: dict, before: dict, after: 
 
 # Clauses of one measure added, removed or reworded, named by clause id.
 def clause_changes(number: int, before: dict, after: dict):
-    for clause_id in list(before) + [clause_id for clause_id in after if clause_id not in before]:
+    for clause_id, was, now in paired(before, after):
         zh_label, en_label = f"第{number}条 {clause_id}", f"Measure {number}, clause {clause_id}"
-        if clause_id not in after:
-            yield Change(f"{zh_label} 删除：“{before[clause_id]['zh']}”", f"{en_label} removed: “{before[clause_id]['en']}”")
-        elif clause_id not in before:
-            yield Change(f"{zh_label} 新增：“{after[clause_id]['zh']}”", f"{en_label} added: “{after[clause_id]['en']}”")
+        if now is None:
+            yield Change(f"{zh_label} 删除：“{was['zh']}”", f"{en_label} removed: “{was['en']}”")
+        elif was is None:
+            yield Change(f"{zh_label} 新增：“{now['zh']}”", f"{en_label} added: “{now['en']}”")
         else:
-            yield from text_changes(f"{zh_label} 条文", f"{en_label} text", clause_text(before[clause_id]),
-                                    clause_text(after[clause_id]))
+            yield from text_changes(f"{zh_label} 条文", f"{en_label} text", clause_text(was), clause_text(now))
 
 
 # A clause's text in both languages, without its id.
@@ -218,20 +223,17 @@ def all_values(parameter: dict, language: str) -> str:
 
 # Parameters added or removed, their dated values changed, and changes to their other fields.
 def parameter_changes(old: dict, new: dict):
-    before, after = old["parameters"], new["parameters"]
-    for parameter_id in list(before) + [parameter_id for parameter_id in after if parameter_id not in before]:
-        if parameter_id not in after:
-            parameter = before[parameter_id]
-            yield Change(f"删除参数 `{parameter_id}`（{parameter['name']['zh']}）：{all_values(parameter, 'zh')}",
-                         f"Parameter `{parameter_id}` ({parameter['name']['en']}) removed: {all_values(parameter, 'en')}")
-        elif parameter_id not in before:
-            parameter = after[parameter_id]
-            yield Change(f"新增参数 `{parameter_id}`（{parameter['name']['zh']}），第{parameter['measure']}条 "
-                         f"{parameter['clause']}：{all_values(parameter, 'zh')}",
-                         f"Parameter `{parameter_id}` ({parameter['name']['en']}) added, measure {parameter['measure']} "
-                         f"clause {parameter['clause']}: {all_values(parameter, 'en')}")
+    for parameter_id, was, now in paired(old["parameters"], new["parameters"]):
+        if now is None:
+            yield Change(f"删除参数 `{parameter_id}`（{was['name']['zh']}）：{all_values(was, 'zh')}",
+                         f"Parameter `{parameter_id}` ({was['name']['en']}) removed: {all_values(was, 'en')}")
+        elif was is None:
+            yield Change(f"新增参数 `{parameter_id}`（{now['name']['zh']}），第{now['measure']}条 "
+                         f"{now['clause']}：{all_values(now, 'zh')}",
+                         f"Parameter `{parameter_id}` ({now['name']['en']}) added, measure {now['measure']} "
+                         f"clause {now['clause']}: {all_values(now, 'en')}")
         else:
-            yield from one_parameter_changes(parameter_id, before[parameter_id], after[parameter_id])
+            yield from one_parameter_changes(parameter_id, was, now)
 
 
 # What changed in one parameter: its dated values first, then its other fields.
@@ -239,8 +241,7 @@ def one_parameter_changes(parameter_id: str, before: dict, after: dict):
     zh_label = f"参数 `{parameter_id}`（{after['name']['zh']}）"
     en_label = f"Parameter `{parameter_id}` ({after['name']['en']})"
     old_values, new_values = keyed(before["values"], "start"), keyed(after["values"], "start")
-    for start in sorted(old_values.keys() | new_values.keys()):
-        old_entry, new_entry = old_values.get(start), new_values.get(start)
+    for _, old_entry, new_entry in paired(old_values, new_values, sorted(old_values.keys() | new_values.keys())):
         if old_entry is None:
             yield Change(f"{zh_label}新增取值：{dated_value(after, new_entry, 'zh')}",
                          f"{en_label}: value added: {dated_value(after, new_entry, 'en')}")
@@ -256,17 +257,13 @@ def one_parameter_changes(parameter_id: str, before: dict, after: dict):
 
 # Units added, removed, renamed, or given other name variants.
 def unit_changes(old: dict, new: dict):
-    before, after = keyed(old["units"], "id"), keyed(new["units"], "id")
-    for unit_id in list(before) + [unit_id for unit_id in after if unit_id not in before]:
-        if unit_id not in after:
-            yield Change(f"删除单位 `{unit_id}`：{before[unit_id]['name']['zh']}",
-                         f"Unit `{unit_id}` removed: {before[unit_id]['name']['en']}")
-        elif unit_id not in before:
-            yield Change(f"新增单位 `{unit_id}`：{after[unit_id]['name']['zh']}",
-                         f"Unit `{unit_id}` added: {after[unit_id]['name']['en']}")
+    for unit_id, was, now in paired(keyed(old["units"], "id"), keyed(new["units"], "id")):
+        if now is None:
+            yield Change(f"删除单位 `{unit_id}`：{was['name']['zh']}", f"Unit `{unit_id}` removed: {was['name']['en']}")
+        elif was is None:
+            yield Change(f"新增单位 `{unit_id}`：{now['name']['zh']}", f"Unit `{unit_id}` added: {now['name']['en']}")
         else:
-            yield from field_changes(f"单位 `{unit_id}` ", f"Unit `{unit_id}`", before[unit_id], after[unit_id],
-                                     ("name", "variants"))
+            yield from field_changes(f"单位 `{unit_id}` ", f"Unit `{unit_id}`", was, now, ("name", "variants"))
 
 
 # Every Annex 2 row keyed by id, with the measure of its task.
@@ -281,32 +278,28 @@ def annex2_changes(old: dict, new: dict):
         yield from text_changes(f"附件2第{number}条任务", f"Annex 2 task of measure {number}",
                                 old_tasks[number]["title"], new_tasks[number]["title"])
     before, after = annex2_rows(old), annex2_rows(new)
-    for row_id in sorted(before.keys() | after.keys()):
-        if row_id not in after:
-            yield Change(f"附件2删除 {row_id}（第{before[row_id]['measure']}条）：{before[row_id]['text']['zh']}",
-                         f"Annex 2 row {row_id} (measure {before[row_id]['measure']}) removed: {before[row_id]['text']['en']}")
-        elif row_id not in before:
-            yield Change(f"附件2新增 {row_id}（第{after[row_id]['measure']}条）：{after[row_id]['text']['zh']}",
-                         f"Annex 2 row {row_id} (measure {after[row_id]['measure']}) added: {after[row_id]['text']['en']}")
+    for row_id, was, now in paired(before, after, sorted(before.keys() | after.keys())):
+        if now is None:
+            yield Change(f"附件2删除 {row_id}（第{was['measure']}条）：{was['text']['zh']}",
+                         f"Annex 2 row {row_id} (measure {was['measure']}) removed: {was['text']['en']}")
+        elif was is None:
+            yield Change(f"附件2新增 {row_id}（第{now['measure']}条）：{now['text']['zh']}",
+                         f"Annex 2 row {row_id} (measure {now['measure']}) added: {now['text']['en']}")
         else:
-            yield from field_changes(f"附件2 {row_id} ", f"Annex 2 row {row_id}", before[row_id], after[row_id],
-                                     ("measure", "text"))
+            yield from field_changes(f"附件2 {row_id} ", f"Annex 2 row {row_id}", was, now, ("measure", "text"))
             yield from responsible_changes(f"附件2 {row_id} ", f"Annex 2 row {row_id}", old, new,
-                                           before[row_id]["responsible"], after[row_id]["responsible"])
+                                           was["responsible"], now["responsible"])
 
 
 # Editorial notes added, removed or changed.
 def note_changes(old: dict, new: dict):
-    before, after = keyed(old["notes"], "id"), keyed(new["notes"], "id")
-    for note_id in list(before) + [note_id for note_id in after if note_id not in before]:
-        if note_id not in after:
-            yield Change(f"删除编者注 `{note_id}`：{before[note_id]['text']['zh']}",
-                         f"Editorial note `{note_id}` removed: {before[note_id]['text']['en']}")
-        elif note_id not in before:
-            yield Change(f"新增编者注 `{note_id}`：{after[note_id]['text']['zh']}",
-                         f"Editorial note `{note_id}` added: {after[note_id]['text']['en']}")
+    for note_id, was, now in paired(keyed(old["notes"], "id"), keyed(new["notes"], "id")):
+        if now is None:
+            yield Change(f"删除编者注 `{note_id}`：{was['text']['zh']}", f"Editorial note `{note_id}` removed: {was['text']['en']}")
+        elif was is None:
+            yield Change(f"新增编者注 `{note_id}`：{now['text']['zh']}", f"Editorial note `{note_id}` added: {now['text']['en']}")
         else:
-            yield from field_changes(f"编者注 `{note_id}` ", f"Editorial note `{note_id}`", before[note_id], after[note_id],
+            yield from field_changes(f"编者注 `{note_id}` ", f"Editorial note `{note_id}`", was, now,
                                      ("kind", "quote", "text", "measure", "annex2_row", "unit", "part"))
 
 
