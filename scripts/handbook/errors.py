@@ -24,3 +24,8 @@ class DataInvalid(Exception):
     def __init__(self, errors):
         self.errors = sorted(errors)
         super().__init__("\n".join(str(error) for error in self.errors))
+
+
+# One message in English, then in Chinese on an indented second line.
+def said(english: str, chinese: str) -> str:
+    return f"{english}\n    {chinese}"

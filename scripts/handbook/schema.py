@@ -3,7 +3,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
+
+from .errors import said
+from .numbers import VALUE_PATTERN, value_fix, whole_fix
 
 SLUG = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$"
 TODO = "TODO"
@@ -54,8 +56,10 @@ class Integer(Kind):
     json: dict = field(default_factory=lambda: {"type": "integer"})
     minimum: int = 0
 
-    # Check that value is an int (not a bool) at or above the minimum.
+    # Check that value is an int (not a bool) at or above the minimum; text gets the number grammar's fix.
     def problems(self, value):
+        if isinstance(value, str):
+            return [((), said(*whole_fix(value)))]
         if isinstance(value, bool) or not isinstance(value, int):
             return [((), f"expected a whole number, got {type_name(value)}")]
         if value < self.minimum:
@@ -138,25 +142,22 @@ class Record(Kind):
 
 @dataclass(frozen=True)
 class Scalar(Kind):
-    """A parameter value: a decimal number or a date, written as text or a whole number."""
+    """A parameter value: a plain decimal number or a date, written in quotes (see numbers.py)."""
 
-    json: dict = field(default_factory=lambda: {"type": ["string", "integer"]})
+    json: dict = field(default_factory=lambda: {"type": "string", "pattern": VALUE_PATTERN})
 
-    # Check the value is a decimal number or an ISO date.
+    # Check the value is quoted text in the number grammar, or an ISO date that exists.
     def problems(self, value):
         if isinstance(value, bool) or not isinstance(value, (str, int)):
             return [((), f"expected a number or a date, got {type_name(value)}")]
+        fix = value_fix(value)
+        if fix:
+            return [((), said(*fix))]
         text = str(value)
         if re.match(r"^\d{4}-\d{2}-\d{2}$", text):
             return Day().problems(text)
-        try:
-            number = Decimal(text)
-        except InvalidOperation:
+        if not re.fullmatch(VALUE_PATTERN, text):
             return [((), f"'{text}' is neither a number nor a date")]
-        if not number.is_finite():
-            return [((), f"'{text}' is not a finite number")]
-        if number < 0:
-            return [((), f"must not be negative, got {text}")]
         return []
 
 

@@ -4,6 +4,7 @@ from pathlib import Path
 import yaml
 
 from .errors import DataError
+from .numbers import NUMBER_LIKE, Unquoted, is_whole
 
 
 class StrictLoader(yaml.SafeLoader):
@@ -96,6 +97,15 @@ def _tab_indentation(text: str) -> int:
     return 0
 
 
+# A scalar as typed: a plain whole number as int, other unquoted number-like text marked Unquoted, else text.
+def _number_or_text(node):
+    if node.style:  # quoted or block; plain is None in PyYAML and '' in libyaml
+        return node.value
+    if node.tag == "tag:yaml.org,2002:int" and is_whole(node.value):
+        return int(node.value)
+    return Unquoted(node.value) if NUMBER_LIKE.match(node.value) else node.value
+
+
 # Turn a YAML node into plain data, recording marks and refusing duplicate keys.
 def _construct(node, path, marks, errors, display):
     marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
@@ -116,8 +126,8 @@ def _construct(node, path, marks, errors, display):
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_construct(item, path + (index,), marks, errors, display) for index, item in enumerate(node.value)]
-    if node.tag == "tag:yaml.org,2002:str":
-        return node.value
+    if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:int"):
+        return _number_or_text(node)
     try:
         return StrictLoader("").construct_object(node)
     except yaml.constructor.ConstructorError as exc:

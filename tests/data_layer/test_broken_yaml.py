@@ -24,17 +24,30 @@ def _break(data_copy, case):
     shutil.copyfile(BROKEN / case["file"], target)
 
 
-# The stderr line that reports the case's expected error, or None.
+# Each error of stderr as its located first line plus its indented further lines (e.g. the Chinese).
+def _errors(stderr):
+    errors = []
+    for line in stderr.splitlines():
+        if line.startswith("    ") and errors:
+            errors[-1] += "\n" + line
+        else:
+            errors.append(line)
+    return errors
+
+
+# The stderr error that reports the case's expected error (with its fix, in English and Chinese), or None.
 def _reported(stderr, folder_name, case):
     prefix = f"{folder_name}/{case['replaces']}:{case['line']}:"
-    for line in stderr.splitlines():
-        if not line.startswith(prefix):
+    for error in _errors(stderr):
+        if not error.startswith(prefix):
             continue
         # FILE:LINE:COLUMN: field: message, or FILE:LINE:COLUMN: message for file-level errors.
-        rest = re.sub(r"^\d+: ", "", line[len(prefix):])
+        rest = re.sub(r"^\d+: ", "", error[len(prefix):])
         field_ok = rest.startswith(f"{case['field']}: ") if case["field"] else True
-        if field_ok and case["message"] in rest:
-            return line
+        first, _, chinese = rest.partition("\n")
+        wanted = [case["message"] in first, case.get("fix", "") in rest, case.get("zh", "") in chinese]
+        if field_ok and all(wanted):
+            return error
     return None
 
 
@@ -44,6 +57,8 @@ def test_manifest_lists_every_broken_file_once():
     assert len(BY_FILE) == len(CASES)
     for case in CASES:
         assert {"file", "replaces", "line", "field", "message"} <= set(case), case
+        assert set(case) <= {"file", "kind", "replaces", "line", "field", "message", "fix", "zh", "one_change",
+                             "xfail"}, case
         assert (DATA / case["replaces"]).is_file(), case
 
 
@@ -81,9 +96,9 @@ def test_validate_reports_broken_file(case, data_copy):
     assert _reported(result.stderr, data_copy.name, case), (
         f"expected {data_copy.name}/{case['replaces']}:{case['line']}: "
         f"{case['field'] or '(file-level)'}: …{case['message']}… in:\n{result.stderr}")
-    # Every error line has the FILE:LINE:COLUMN: form; the last line counts them.
-    *errors, summary = result.stderr.strip().splitlines()
-    assert errors and all(re.match(r"^\S+:\d+:\d+: ", line) for line in errors), result.stderr
+    # Every error starts with a FILE:LINE:COLUMN: line; the last line counts them.
+    *errors, summary = _errors(result.stderr.strip())
+    assert errors and all(re.match(r"^\S+:\d+:\d+: ", error) for error in errors), result.stderr
     assert summary == f"{len(errors)} error(s); nothing was changed."
     # validate never writes: the data folder is byte-identical afterwards.
     assert snapshot(data_copy) == before
