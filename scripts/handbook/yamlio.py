@@ -3,8 +3,9 @@ from pathlib import Path
 
 import yaml
 
-from .errors import DataError
+from .errors import DataError, said
 from .numbers import NUMBER_LIKE, Unquoted, is_whole
+from .typing_mistakes import typing_mistakes
 
 
 class StrictLoader(yaml.SafeLoader):
@@ -74,11 +75,15 @@ def read_yaml(path: Path, display: str):
     tab = _tab_indentation(text)
     if tab:
         return None, [DataError(display, tab, 1, "", "tab used for indentation; YAML needs spaces")]
+    mistakes = typing_mistakes(text)
+    if mistakes:
+        return None, [DataError(display, line, column, field, said(english, chinese))
+                      for line, column, field, english, chinese in mistakes]
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        return None, [DataError(display, mark.line + 1, mark.column + 1, "", f"YAML syntax error: {exc.problem}")]
+        return None, [DataError(display, mark.line + 1, mark.column + 1, "", _syntax_error(exc.problem))]
     except yaml.reader.ReaderError as exc:
         line = text[:exc.position].count("\n") + 1
         return None, [DataError(display, line, 1, "", f"character not allowed in YAML: {exc.reason}")]
@@ -87,6 +92,12 @@ def read_yaml(path: Path, display: str):
     marks, errors = {}, []
     data = _construct(node, (), marks, errors, display)
     return Located(display, data, marks), errors
+
+
+# A parse error that is not a recognised typing mistake, with PyYAML's own words on the last line.
+def _syntax_error(problem: str) -> str:
+    return said("YAML syntax error here or on the line above; check the indentation, colons and quotes",
+                "YAML 语法错误（在此行或上一行）；请检查缩进、冒号和引号") + f"\n    PyYAML: {problem}"
 
 
 # Find the first line indented with a tab, if any.
