@@ -3,6 +3,7 @@ from collections import Counter
 from datetime import date
 
 from .dataset import parameter_value, squash
+from .plausibility import check_plausibility
 
 COUNT_UNITS = ("persons", "months", "years", "days")
 
@@ -177,4 +178,5 @@ def check_calculators(dataset):
                      f"unknown calculator '{calculator}'; `handbook calc --list` shows the calculators")
 
 
-all_checks = (check_calculators, check_units, check_measures, check_annex1, check_annex2, check_parameters, check_notes)
+all_checks = (check_calculators, check_units, check_measures, check_annex1, check_annex2, check_parameters, check_notes,
+              check_plausibility)

@@ -1,6 +1,6 @@
 """Publish the loader's schema as JSON Schema, for yaml-language-server and re-users."""
 from .numbers import VALUE_PATTERN
-from .schema import FILES, Bilingual, Day, Integer, Items, Record, Scalar, Text
+from .schema import FILES, Bilingual, Day, Flag, Integer, Items, Record, Scalar, Text
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -27,6 +27,8 @@ def to_json_schema(kind) -> dict:
     if isinstance(kind, Day):
         day = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
         return {"oneOf": [day, {"type": "null"}]} if kind.nullable else day
+    if isinstance(kind, Flag):
+        return {"const": True, "description": kind.doc}
     if isinstance(kind, Scalar):
         return {"type": "string", "pattern": VALUE_PATTERN}
     raise TypeError(kind)

@@ -161,12 +161,30 @@ class Scalar(Kind):
         return []
 
 
+@dataclass(frozen=True)
+class Flag(Kind):
+    """A statement the official makes on purpose, written `true` (e.g. confirmed: true); otherwise left out."""
+
+    json: dict = field(default_factory=lambda: {"const": True})
+
+    # Check the flag is written true.
+    def problems(self, value):
+        if value is not True:
+            return [((), said(f"write true here, or remove the line (got {value!r})",
+                              f"此处请写 true，或删去这一行（现在是 {value!r}）"))]
+        return []
+
+
 # Name a Python value's type the way an official would understand it.
 def type_name(value) -> str:
     return {bool: "true/false", int: "a whole number", str: "text", list: "a list",
             dict: "a mapping", type(None): "nothing (null)"}.get(type(value), type(value).__name__)
 
 
+# What an official may state beside a dated value: see plausibility.py and periods.py.
+VALUE_STATEMENTS = {"confirmed": Flag(doc="this implausible-looking value is right (plausibility.py)"),
+                    "gap_before": Flag(doc="no value is in force between the previous period and this one, "
+                                           "on purpose (periods.py)")}
 QUANTITY_UNITS = ("yuan", "yuan_per_person_day", "yuan_per_person", "percent", "percentage_point",
                   "persons", "months", "years", "days", "date")
 SOURCE = Bilingual(source=True)
@@ -213,8 +231,8 @@ FILES = {
         "unit": Text(choices=QUANTITY_UNITS),
         "source": Record({"measure": Integer(minimum=1), "clause": Text(pattern=r"^c[1-9][0-9]*$"),
                           "quote": Text()}),
-        "values": Items(item=Record({"start": Day(), "end": Day(nullable=True), "value": Scalar()}),
-                        ),
+        "values": Items(item=Record({"start": Day(), "end": Day(nullable=True), "value": Scalar()},
+                                    VALUE_STATEMENTS)),
     }, {"reading": OWN}))}, doc="Numbers and dates the calculators use, each with its clause and quote."),
     "notes": Record({"notes": Items(item=Record({
         "id": Text(pattern=r"^[a-z0-9-]+$"),
