@@ -85,13 +85,31 @@ def dated_values(parameter_id: str, record: dict) -> list:
     return sorted((DatedValue(parameter_id, record, entry) for entry in record["values"]), key=lambda value: value.start)
 
 
+class NoValueOnDate(LookupError):
+    """The policy data states a gap between two periods of a parameter, and the date asked about falls in it."""
+
+
 def select_value(dated: list, as_of: date) -> DatedValue:
-    """Pick the value in force on as_of, else the latest started before it, else the earliest (dated sorted by start)."""
+    """Pick the value in force on as_of, else the latest started before it, else the earliest (dated sorted by start).
+
+    Raises NoValueOnDate when as_of falls between two periods (a gap the data states with gap_before)."""
     containing = [value for value in dated if value.covers(as_of)]
     if containing:
         return containing[-1]
     started = [value for value in dated if value.start <= as_of]
+    if started and len(started) < len(dated):
+        raise NoValueOnDate(gap_message(started[-1], dated[len(started)], as_of))
     return started[-1] if started else dated[0]
+
+
+def gap_message(before: DatedValue, after: DatedValue, as_of: date) -> str:
+    """Say in Chinese and English that no value of a parameter is in force on as_of, and when one is."""
+    name = before.use().id
+    return (f"所问日期{as_of.isoformat()}没有适用的政策数值（{name}）：上一期间止于{before.end.isoformat()}，"
+            f"下一期间自{after.start.isoformat()}起。请选择其中一个期间内的日期。\n"
+            f"No policy value ({name}) applies on the date asked about, {as_of.isoformat()}: the period before "
+            f"ended on {before.end.isoformat()} and the next starts on {after.start.isoformat()}. "
+            f"Choose a date within one of them.")
 
 
 class ValuesInForce:

@@ -3,6 +3,7 @@ from collections import Counter
 from datetime import date
 
 from .dataset import parameter_value, squash
+from .periods import check_periods
 from .plausibility import check_plausibility
 
 COUNT_UNITS = ("persons", "months", "years", "days")
@@ -179,4 +180,4 @@ def check_calculators(dataset):
 
 
 all_checks = (check_calculators, check_units, check_measures, check_annex1, check_annex2, check_parameters, check_notes,
-              check_plausibility)
+              check_plausibility, check_periods)
