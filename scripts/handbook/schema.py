@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .errors import said
+from .language import language_problems
 from .numbers import VALUE_PATTERN, value_fix, whole_fix
 
 SLUG = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$"
@@ -94,9 +95,9 @@ class Bilingual(Kind):
     json: dict = field(default_factory=dict)
     source: bool = True
 
-    # Check both languages are present, non-empty, and nothing else is there.
+    # Check both languages are present, non-empty, nothing else is there, and each is in its language.
     def problems(self, value):
-        return Record({"zh": Text(), "en": Text()}).problems(value)
+        return Record({"zh": Text(), "en": Text()}).problems(value) or language_problems(value)
 
 
 @dataclass(frozen=True)
