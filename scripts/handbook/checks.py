@@ -5,6 +5,7 @@ from datetime import date
 from .dataset import parameter_value, squash
 from .periods import check_periods
 from .plausibility import check_plausibility
+from .report import caused, first
 
 COUNT_UNITS = ("persons", "months", "years", "days")
 
@@ -34,11 +35,11 @@ def check_units(dataset):
     seen, names = set(), set()
     for index, unit in enumerate(dataset.part("units")["units"]):
         if unit["id"] in seen:
-            yield at(dataset, name, ("units", index, "id"), f"duplicate unit id '{unit['id']}'")
+            yield first(at(dataset, name, ("units", index, "id"), f"duplicate unit id '{unit['id']}'"))
         seen.add(unit["id"])
         for written in [unit["name"]["zh"]] + unit.get("variants", []):
             if written in names:
-                yield at(dataset, name, ("units", index), f"the name '{written}' is used by two units")
+                yield first(at(dataset, name, ("units", index), f"the name '{written}' is used by two units"))
             names.add(written)
 
 
@@ -48,9 +49,10 @@ def check_measures(dataset):
     numbers = Counter(data["number"] for _, data in each(dataset, "measure"))
     for name, data in each(dataset, "measure"):
         if numbers[data["number"]] > 1:
-            yield at(dataset, name, ("number",), f"duplicate measure number {data['number']}")
+            yield first(at(dataset, name, ("number",), f"duplicate measure number {data['number']}"))
         if data["section"] not in sections:
-            yield at(dataset, name, ("section",), f"unknown section {data['section']}; sections.yaml has {sorted(sections)}")
+            yield caused(at(dataset, name, ("section",), f"unknown section {data['section']}; sections.yaml has {sorted(sections)}"),
+                         f"section {data['section']} is not in sections.yaml", f"第{data['section']}部分不在 sections.yaml 中")
         clause_ids = Counter(clause["id"] for clause in data["clauses"])
         for index, clause in enumerate(data["clauses"]):
             if clause_ids[clause["id"]] > 1:
@@ -63,15 +65,29 @@ def check_responsible(dataset, name, path, responsible):
     known, names = {unit["id"] for unit in dataset.part("units")["units"]}, unit_names(dataset)
     for index, unit_id in enumerate(responsible["units"]):
         if unit_id not in known:
-            yield at(dataset, name, path + ("units", index), f"unknown unit id '{unit_id}'; add it to units.yaml")
+            yield caused(at(dataset, name, path + ("units", index), f"unknown unit id '{unit_id}'; add it to units.yaml"),
+                         *missing_unit(unit_id))
     written = [part for part in responsible["written"].split("、") if part]
     resolved = [names.get(part) for part in written]
-    for part, unit_id in zip(written, resolved):
+    listed = responsible["units"] + [None] * len(written)
+    for part, unit_id, listed_id in zip(written, resolved, listed):
         if unit_id is None:
-            yield at(dataset, name, path + ("written",), f"'{part}' is not a unit name or variant in units.yaml")
+            cause = missing_unit(listed_id) if listed_id not in known else (
+                f"'{part}' is not a unit name or variant in units.yaml", f"“{part}”不是 units.yaml 中的单位名称或别称")
+            yield caused(at(dataset, name, path + ("written",), f"'{part}' is not a unit name or variant in units.yaml"),
+                         *cause)
     if None not in resolved and resolved != responsible["units"]:
-        yield at(dataset, name, path + ("units",),
-                 f"units {responsible['units']} do not match the written list, which names {resolved}")
+        part, found, meant = next(triple for triple in zip(written, resolved, listed) if triple[1] != triple[2])
+        yield caused(at(dataset, name, path + ("units",),
+                        f"units {responsible['units']} do not match the written list, which names {resolved}"),
+                     f"in units.yaml the name '{part}' belongs to unit '{found}', not '{meant}'",
+                     f"units.yaml 中名称“{part}”属于单位“{found}”，而不是“{meant}”")
+
+
+# The cause, in English and Chinese, of every reference to a unit id that units.yaml lacks.
+def missing_unit(unit_id) -> tuple:
+    return (f"unit '{unit_id}' is not in units.yaml (removed or renamed?)",
+            f"单位“{unit_id}”不在 units.yaml 中（是否被删除或改名？）")
 
 
 # Annex 1 members belong to known units.
@@ -79,7 +95,8 @@ def check_annex1(dataset):
     name, known = dataset.source_file("annex1"), {unit["id"] for unit in dataset.part("units")["units"]}
     for index, member in enumerate(dataset.part("annex1")["members"]):
         if member["unit"] not in known:
-            yield at(dataset, name, ("members", index, "unit"), f"unknown unit id '{member['unit']}'")
+            yield caused(at(dataset, name, ("members", index, "unit"), f"unknown unit id '{member['unit']}'"),
+                         *missing_unit(member["unit"]))
 
 
 # Annex 2 tasks point at existing measures; row ids are unique.
@@ -108,10 +125,13 @@ def check_parameters(dataset):
             if ids[parameter["id"]] > 1:
                 yield at(dataset, name, path + ("id",), f"duplicate parameter id '{parameter['id']}'")
             if source["measure"] not in measures:
-                yield at(dataset, name, path + ("source", "measure"), f"unknown measure {source['measure']}")
+                yield caused(at(dataset, name, path + ("source", "measure"), f"unknown measure {source['measure']}"),
+                             f"measure {source['measure']} does not exist", f"措施{source['measure']}不存在")
             elif (source["measure"], source["clause"]) not in clauses:
-                yield at(dataset, name, path + ("source", "clause"),
-                         f"measure {source['measure']} has no clause '{source['clause']}'")
+                yield caused(at(dataset, name, path + ("source", "clause"),
+                                f"measure {source['measure']} has no clause '{source['clause']}'"),
+                             f"measure {source['measure']} has no clause '{source['clause']}' (removed or renamed?)",
+                             f"措施{source['measure']}没有条款“{source['clause']}”（是否被删除或改名？）")
             elif squash(source["quote"]) not in squash(clauses[(source["measure"], source["clause"])]):
                 yield at(dataset, name, path + ("source", "quote"),
                          f"quote not found in measure {source['measure']} clause {source['clause']}")

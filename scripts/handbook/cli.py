@@ -21,9 +21,9 @@ def main(argv=None) -> int:
     try:
         return args.run(args)
     except DataInvalid as invalid:
-        for error in invalid.errors:
-            print(error, file=sys.stderr)
-        print(f"{len(invalid.errors)} error(s); nothing was changed.", file=sys.stderr)
+        for block in invalid.blocks:
+            print(block, file=sys.stderr)
+        print(invalid.summary(), file=sys.stderr)
         return 1
     except BrokenPipeError:
         sys.stderr.close()

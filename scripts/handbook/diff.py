@@ -82,8 +82,8 @@ def git(*args) -> bytes:
 # Print a side's data errors the way validate does, under the side's name.
 def report_invalid(side: str, invalid: DataInvalid) -> None:
     print(f"{side}: the data does not validate", file=sys.stderr)
-    for error in invalid.errors:
-        print(error, file=sys.stderr)
+    for block in invalid.blocks:
+        print(block, file=sys.stderr)
     print(f"{len(invalid.errors)} error(s) in {side}", file=sys.stderr)
 
 
