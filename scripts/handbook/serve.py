@@ -1,12 +1,10 @@
 """Serve the built site on 127.0.0.1 and rebuild it when a watched file changes."""
-import functools
-import http.server
 import sys
-import threading
 import time
 from pathlib import Path
 
 from .build import BuildFailed, build_site
+from .static_server import serve_folder
 
 WATCHED = ("policy_data", "docs", "scripts/handbook", "calculators", "mkdocs.yml")
 
@@ -24,9 +22,7 @@ def snapshot(data: str) -> tuple:
 def serve(data: str, out: str, port: int) -> int:
     seen = snapshot(data)
     rebuild(data, out, port)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(Path(out).resolve()))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server, _ = serve_folder(Path(out), port)
     print(f"serving http://127.0.0.1:{port}/ (Chinese) and http://127.0.0.1:{port}/en/ (English); Ctrl+C stops",
           flush=True)
     try:

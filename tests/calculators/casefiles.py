@@ -28,6 +28,26 @@ def all_cases() -> list:
             for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
 
 
+def case_failures(result: dict, case: dict) -> list:
+    """Return what a result gets wrong against a case (empty when it holds): status, errors (kind and field, in
+    order), each listed output exactly, and for `includes` each listed item found in the list output, matching
+    on the item's listed keys."""
+    if "errors" in case:
+        errors = [{"kind": error["kind"], "field": error["field"]} for error in result.get("errors", [])]
+        failures = [] if result["status"] == "invalid" and errors == case["errors"] else [("errors", errors)]
+    else:
+        failures = [] if result["status"] == "ok" else [("status", result.get("errors"))]
+    failures += [(key, result.get(key)) for key, expected in case.get("output", {}).items() if result.get(key) != expected]
+    failures += [(key, item) for key, items in case.get("includes", {}).items() for item in items
+                 if not any(contains(found, item) for found in result.get(key) or [])]
+    return failures
+
+
+def contains(found: dict, item: dict) -> bool:
+    """Tell whether a result's list item has every key of an expected item, with equal values."""
+    return isinstance(found, dict) and all(found.get(key) == value for key, value in item.items())
+
+
 def all_results_json() -> str:
     """Return every case's complete result, keyed by case, as canonical JSON."""
     parameters = load_parameters()

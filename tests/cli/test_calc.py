@@ -2,6 +2,7 @@
 import json
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 HANDBOOK = Path(sys.executable).parent / "handbook"
@@ -52,14 +53,54 @@ def test_unknown_calculator_is_refused():
     assert status == 2 and "calc --list" in err
 
 
-def test_csv_rows_totals_and_a_bad_row_reported_by_line(tmp_path):
+def test_input_that_is_not_an_object_gets_one_clear_message():
+    status, out, _ = run("calc", "job-retention-refund", "--input", "[1]")
+    result = json.loads(out)
+    assert status == 2 and [error["message"]["en"] for error in result["errors"]] == ["the inputs must be an object"]
+
+
+def test_csv_totals_only_money_outputs_with_eligible_row_counts(tmp_path):
     rows = tmp_path / "enterprises.csv"
     rows.write_text("ui_insured,insured_employees_base,layoffs,last_year_ui_contributions_paid\n"
                     "true,200,11,80000.00\ntrue,200,-5,1000.00\ntrue,20,4,3000.00\n", encoding="utf-8")
     out_file = tmp_path / "results.csv"
     status, out, err = run("calc", "job-retention-refund", "--csv", str(rows), "--out", str(out_file))
     summary = json.loads(out)
-    assert status == 2 and summary["rows"] == 3 and summary["invalid"] == 1 and summary["computed"] == 2
-    assert summary["totals"]["refund"] == "41500.00"
+    assert status == 2 and (summary["rows"], summary["computed"], summary["invalid"], summary["eligible"]) == (3, 2, 1, 2)
+    assert set(summary["totals"]) == {"normal_refund", "alternative_refund", "refund"}
+    assert summary["totals"]["refund"] == {"total": "41500.00", "eligible_rows": 2}
     assert f"{rows}:3: layoffs:" in err
     assert len(out_file.read_text(encoding="utf-8").splitlines()) == 4
+
+
+# Good rows with their refund, rows the calculator refuses, and rows with a cell that is not valid JSON.
+GOOD = [("true,200,11,80000.00", "40000.00", True), ("true,20,4,3000.00", "1500.00", True),
+        ("true,200,12,80000.00", "0.00", False)]
+REFUSED = "true,200,-5,1000.00"
+MALFORMED = 'true,200,"[{""layoffs"": 1",1000.00'
+
+
+def test_a_thousand_rows_mixing_good_invalid_and_malformed_cells(tmp_path):
+    lines, kinds = [], []
+    for index in range(1000):
+        kind = "malformed" if index % 10 == 3 else "refused" if index % 10 == 7 else GOOD[index % 3]
+        kinds.append(kind)
+        lines.append(MALFORMED if kind == "malformed" else REFUSED if kind == "refused" else kind[0])
+    rows = tmp_path / "batch.csv"
+    rows.write_text("ui_insured,insured_employees_base,layoffs,last_year_ui_contributions_paid\n"
+                    + "\n".join(lines) + "\n", encoding="utf-8")
+    status, out, err = run("calc", "job-retention-refund", "--csv", str(rows))
+    summary = json.loads(out)
+    good = [kind for kind in kinds if isinstance(kind, tuple)]
+    expected = sum(Decimal(kind[1]) for kind in good)
+    assert status == 2
+    assert (summary["rows"], summary["computed"], summary["invalid"]) == (1000, len(good), 1000 - len(good))
+    assert summary["eligible"] == sum(1 for kind in good if kind[2])
+    assert summary["totals"]["refund"] == {"total": f"{expected:.2f}", "eligible_rows": summary["eligible"]}
+    malformed_lines = [index + 2 for index, kind in enumerate(kinds) if kind == "malformed"]
+    refused_lines = [index + 2 for index, kind in enumerate(kinds) if kind == "refused"]
+    for line in malformed_lines:
+        assert f"{rows}:{line}: layoffs: cell is not valid JSON" in err
+    for line in refused_lines:
+        assert f"{rows}:{line}: layoffs:" in err
+    assert len(err.splitlines()) == len(malformed_lines) + len(refused_lines)
