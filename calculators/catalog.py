@@ -13,6 +13,7 @@ def describe(calculator) -> dict:
         "title": calculator.title,
         "measure": calculator.measure,
         "rules": list(calculator.rules),
+        "decided_by": {"field": calculator.decided_by.field, "label": calculator.decided_by.label},
         "inputs": [field.describe() for field in calculator.fields + (AS_OF,)],
         "outputs": [output.describe() for output in calculator.outputs],
         "example": deepcopy(EXAMPLES[calculator.id]),

@@ -1,4 +1,5 @@
 """The working state of one calculation: parameters read, trace steps, readings, reasons, warnings."""
+from .deciding import DecidingDate, deciding_step
 from .params import ParameterSet
 from .readings import reading_entry
 from .rules import clause_of, measure_of
@@ -16,6 +17,14 @@ class Context:
         self.warnings = []
         self.notes = []
         self._reading_ids = []
+        self.deciding = None
+
+    def decided(self, calculator, deciding: DecidingDate) -> None:
+        """Close the trace with the date that selected the parameter values and every value in force on it."""
+        self.deciding = deciding
+        rule = calculator.rules[0]
+        explanation = deciding_step(deciding, self.params.as_of, calculator.decided_by, self.params.uses())
+        self.step(rule, explanation["zh"], explanation["en"], tuple(use.id for use in self.params.uses()))
 
     def param(self, parameter_id: str):
         """Return the converted value in force of a parameter (and record its use)."""

@@ -3,6 +3,7 @@ from datetime import date
 from decimal import localcontext
 
 from .context import Context
+from .deciding import deciding_day
 from .money import exact_context
 from .params import ParameterSet
 from .registry import CALCULATORS
@@ -23,10 +24,13 @@ def calculate(calculator_id: str, inputs: dict, parameters: dict) -> dict:
 def evaluate(calculator, inputs, parameters: dict) -> dict:
     """Validate every field, then (if all is well) compute and assemble the result."""
     values, errors = parse_inputs(INPUT_FIELDS[calculator.id], inputs)
-    params = ParameterSet(parameters, values.get("as_of") or date.today())
+    as_of = values.get("as_of") or date.today()
+    day, deciding = deciding_day(calculator.decided_by, values, as_of)
+    params = ParameterSet(parameters, day)
     errors.extend(calculator.check(values, params))
     if errors:
         return invalid_result(calculator.id, errors)
     context = Context(params)
     outputs = calculator.compute(values, context)
-    return ok_result(calculator, context, outputs)
+    context.decided(calculator, deciding)
+    return ok_result(calculator, context, outputs, as_of)

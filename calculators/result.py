@@ -30,31 +30,31 @@ def outside(as_of: date, start: date, end: date | None) -> bool:
     return as_of < start or (end is not None and as_of > end)
 
 
-def out_of_force_warning(measure: int, period: tuple, as_of: date, several: bool) -> dict:
-    """Build the warning that the date asked about lies outside a measure's period."""
+def out_of_force_warning(measure: int, period: tuple, day: date, label: dict, several: bool) -> dict:
+    """Build the warning that the deciding date (named by label, e.g. the application date) lies outside a measure's period."""
     start, end = period
     subject_zh = f"措施{measure}" if several else "该措施"
     subject_en = f"Measure {measure}" if several else "This measure"
     if end is None:
         return bi(
-            f"{subject_zh}自{start.isoformat()}起适用（未写明截止日期），所问日期{as_of.isoformat()}早于起始日",
+            f"{subject_zh}自{start.isoformat()}起适用（未写明截止日期），{label['zh']}{day.isoformat()}早于起始日",
             f"{subject_en} applies from {start.isoformat()} (no end date stated); "
-            f"the date asked about, {as_of.isoformat()}, is before it",
+            f"{label['en']}, {day.isoformat()}, is before it",
         )
     return bi(
-        f"{subject_zh}适用期为{start.isoformat()}至{end.isoformat()}，所问日期{as_of.isoformat()}不在期内",
+        f"{subject_zh}适用期为{start.isoformat()}至{end.isoformat()}，{label['zh']}{day.isoformat()}不在期内",
         f"{subject_en} applied from {start.isoformat()} to {end.isoformat()}; "
-        f"the date asked about, {as_of.isoformat()}, is outside it",
+        f"{label['en']}, {day.isoformat()}, is outside it",
     )
 
 
-def in_force_warnings(periods: dict, as_of: date) -> list:
-    """Warn for every measure whose period does not contain the date asked about."""
+def in_force_warnings(periods: dict, day: date, label: dict) -> list:
+    """Warn for every measure whose period does not contain the deciding date."""
     several = len(periods) > 1
     return [
-        out_of_force_warning(measure, period, as_of, several)
+        out_of_force_warning(measure, period, day, label, several)
         for measure, period in sorted(periods.items())
-        if outside(as_of, *period)
+        if outside(day, *period)
     ]
 
 
@@ -65,8 +65,8 @@ def declared_order(calculator, outputs: dict) -> dict:
     return ordered
 
 
-def ok_result(calculator, ctx: Context, outputs: dict) -> dict:
-    """Build the result of a valid calculation in the contract's key order."""
+def ok_result(calculator, ctx: Context, outputs: dict, as_of: date) -> dict:
+    """Build the result of a valid calculation in the contract's key order; as_of is the date asked about."""
     periods = period_by_measure(ctx.params.uses())
     ordered = declared_order(calculator, outputs)
     result = {"calculator": calculator.id, "status": "ok"}
@@ -79,9 +79,10 @@ def ok_result(calculator, ctx: Context, outputs: dict) -> dict:
         measure=calculator.measure,
         readings=ctx.readings(),
         trace=ctx.trace,
-        as_of=ctx.params.as_of.isoformat(),
+        as_of=as_of.isoformat(),
+        decided_on={"field": ctx.deciding.field, "label": ctx.deciding.label, "date": ctx.params.as_of.isoformat()},
         in_force=overall_period(periods),
-        warnings=in_force_warnings(periods, ctx.params.as_of) + ctx.warnings,
+        warnings=in_force_warnings(periods, ctx.params.as_of, ctx.deciding.label) + ctx.warnings,
     )
     return result
 

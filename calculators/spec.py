@@ -2,6 +2,7 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .deciding import ASKED, DecidingDate
 from .rules import measure_of
 
 
@@ -34,6 +35,7 @@ class Calculator:
     outputs: tuple
     compute: Callable
     check: Callable = no_checks
+    decided_by: DecidingDate = ASKED
 
     @property
     def measure(self) -> int:

@@ -1,5 +1,6 @@
 """R1.2: the one-off hiring subsidy (new-hire-subsidy)."""
 from ..dates import within
+from ..deciding import DecidingDate
 from ..errors import inconsistent, required
 from ..money import format_money
 from ..spec import Calculator
@@ -164,4 +165,5 @@ CALCULATOR = Calculator(
     outputs=OUTPUTS,
     compute=compute,
     check=check,
+    decided_by=DecidingDate("hires.hire_date", bi("最早的入职日期", "the earliest hire date")),
 )

@@ -1,5 +1,6 @@
 """R1.1: the Spring-Festival one-off employment subsidy (sf-employment-subsidy)."""
 from ..dates import within
+from ..deciding import DecidingDate
 from ..errors import inconsistent, invalid_value
 from ..money import ZERO, format_money
 from ..spec import Calculator
@@ -214,4 +215,5 @@ CALCULATOR = Calculator(
     outputs=OUTPUTS,
     compute=compute,
     check=check,
+    decided_by=DecidingDate("production_start_date", bi("开工日期", "the production start date")),
 )

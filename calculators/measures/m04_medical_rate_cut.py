@@ -1,5 +1,6 @@
 """R4.3: the employer medical-insurance rate cut (medical-rate-cut)."""
 from ..dates import format_month, month_overlap
+from ..deciding import DecidingDate
 from ..errors import inconsistent, invalid_value
 from ..money import format_money, format_number, format_percent, percent_of, to_cents
 from ..spec import Calculator
@@ -86,4 +87,5 @@ CALCULATOR = Calculator(
     outputs=OUTPUTS,
     compute=compute,
     check=check,
+    decided_by=DecidingDate("period_end_month", bi("计算截止月", "the last contribution month"), whole_month=True),
 )

@@ -1,5 +1,6 @@
 """R4.1: deferral of social-insurance contributions (si-deferral)."""
 from ..dates import add_months, format_month
+from ..deciding import DecidingDate
 from ..errors import invalid_value
 from ..money import ZERO, format_money
 from ..spec import Calculator
@@ -107,4 +108,5 @@ CALCULATOR = Calculator(
     outputs=OUTPUTS,
     compute=compute,
     check=check,
+    decided_by=DecidingDate("deferral_start_month", bi("缓缴起始月", "the first deferred month"), whole_month=True),
 )

@@ -1,5 +1,6 @@
 """R5.1–R5.3: the job-retention refund (job-retention-refund)."""
 from ..dates import within
+from ..deciding import application_date
 from ..errors import inconsistent, required
 from ..money import ZERO, format_money, format_number, format_percent, format_ratio_percent, percent_of, percent_ratio, to_cents
 from ..spec import Calculator
@@ -208,4 +209,5 @@ CALCULATOR = Calculator(
     outputs=OUTPUTS,
     compute=compute,
     check=check,
+    decided_by=application_date(),
 )

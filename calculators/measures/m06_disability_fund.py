@@ -1,5 +1,6 @@
 """R6.1/R6.2: exemption from the disability employment levy (disability-fund-exemption)."""
 from ..dates import within
+from ..deciding import DecidingDate
 from ..spec import Calculator
 from ..text import bi
 from ..validation import Field
@@ -74,4 +75,5 @@ CALCULATOR = Calculator(
     fields=FIELDS,
     outputs=OUTPUTS,
     compute=compute,
+    decided_by=DecidingDate("levy_date", bi("征收日期", "the levy date")),
 )

@@ -1,4 +1,5 @@
 """R6.3: lower rate or deferral of housing-fund contributions (housing-fund-relief)."""
+from ..deciding import ASKED
 from ..errors import inconsistent, invalid_value
 from ..money import ZERO, format_money, format_number, format_percent, percent_of, to_cents
 from ..spec import Calculator
@@ -162,4 +163,5 @@ CALCULATOR = Calculator(
     outputs=OUTPUTS,
     compute=compute,
     check=check,
+    decided_by=ASKED,
 )

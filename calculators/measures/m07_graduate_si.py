@@ -1,5 +1,6 @@
 """R7.1: eligibility for the graduate social-insurance subsidy (graduate-si-subsidy-eligibility)."""
 from ..dates import add_years
+from ..deciding import DecidingDate
 from ..spec import Calculator
 from ..text import bi
 from ..validation import Field
@@ -66,4 +67,5 @@ CALCULATOR = Calculator(
     fields=FIELDS,
     outputs=OUTPUTS,
     compute=compute,
+    decided_by=DecidingDate("employment_start_date", bi("就业起始日期", "the employment start date")),
 )

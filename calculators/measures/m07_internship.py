@@ -1,4 +1,5 @@
 """R7.2/R7.3: the employment-internship subsidy (internship-subsidy)."""
+from ..deciding import ASKED
 from ..money import format_money, format_number, percent_of, to_cents
 from ..spec import Calculator
 from ..text import bi
@@ -61,4 +62,5 @@ CALCULATOR = Calculator(
     fields=FIELDS,
     outputs=OUTPUTS,
     compute=compute,
+    decided_by=ASKED,
 )

@@ -1,5 +1,6 @@
 """R9.1: the extension of employment-assistance entitlements (assistance-extension)."""
 from ..dates import add_years, within
+from ..deciding import DecidingDate
 from ..spec import Calculator
 from ..text import bi
 from ..validation import Field
@@ -88,4 +89,5 @@ CALCULATOR = Calculator(
     fields=FIELDS,
     outputs=OUTPUTS,
     compute=compute,
+    decided_by=DecidingDate("original_end_date", bi("原期满日期", "the original end date")),
 )

@@ -1,4 +1,5 @@
 """R15.1/R15.2: guaranteed start-up loans (startup-loan)."""
+from ..deciding import ASKED
 from ..errors import inconsistent, invalid_value, required
 from ..money import format_money, format_number, format_percent, format_ratio_percent, percent_ratio
 from ..spec import Calculator
@@ -148,4 +149,5 @@ CALCULATOR = Calculator(
     outputs=OUTPUTS,
     compute=compute,
     check=check,
+    decided_by=ASKED,
 )

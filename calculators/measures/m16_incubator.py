@@ -1,5 +1,6 @@
 """R16.1: operating subsidy for incubation bases that waived rent (incubator-operating-subsidy)."""
 from ..dates import format_month
+from ..deciding import DecidingDate
 from ..errors import inconsistent
 from ..money import ZERO, format_money, format_number, percent_of, to_cents
 from ..spec import Calculator
@@ -109,4 +110,5 @@ CALCULATOR = Calculator(
     outputs=OUTPUTS,
     compute=compute,
     check=check,
+    decided_by=DecidingDate("monthly_rent_waived.month", bi("最早的减免租金月份", "the first month of waived rent"), whole_month=True),
 )

@@ -1,6 +1,7 @@
 """R18.1: the advance explanation before economic layoffs (layoff-notice-check)."""
 from datetime import timedelta
 
+from ..deciding import DecidingDate
 from ..errors import inconsistent
 from ..spec import Calculator
 from ..text import bi
@@ -66,4 +67,5 @@ CALCULATOR = Calculator(
     outputs=OUTPUTS,
     compute=compute,
     check=check,
+    decided_by=DecidingDate("layoff_date", bi("裁员日期", "the layoff date")),
 )

@@ -1,5 +1,6 @@
 """R20.1: unemployment benefit extended to retirement age (ui-extension-to-retirement)."""
 from ..dates import add_years, format_month, month_index
+from ..deciding import DecidingDate
 from ..errors import inconsistent
 from ..money import ZERO, format_money
 from ..spec import Calculator
@@ -85,4 +86,5 @@ CALCULATOR = Calculator(
     outputs=OUTPUTS,
     compute=compute,
     check=check,
+    decided_by=DecidingDate("benefit_expiry_date", bi("失业保险金期满日", "the benefit expiry date")),
 )

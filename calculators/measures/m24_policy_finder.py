@@ -1,4 +1,5 @@
 """M24: the policy finder (政策找人), listing the rules a profile meets (policy-finder)."""
+from ..deciding import ASKED
 from ..errors import inconsistent
 from ..spec import Calculator
 from ..text import bi
@@ -144,4 +145,5 @@ CALCULATOR = Calculator(
     outputs=OUTPUTS,
     compute=compute,
     check=check,
+    decided_by=ASKED,
 )
