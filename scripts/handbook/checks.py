@@ -199,5 +199,63 @@ def check_calculators(dataset):
                      f"unknown calculator '{calculator}'; `handbook calc --list` shows the calculators")
 
 
+# Revisions: what an amendment changes exists, is one kind of change, and a new value is stated in the text in force.
+def check_revisions(dataset):
+    name = dataset.source_file("revisions")
+    clauses = {(measure["number"], clause["id"]): clause["zh"]
+               for measure in dataset.measures for clause in measure["clauses"]}
+    parameters = {parameter["id"]: parameter for parameter in dataset.parameters}
+    for index, revision in enumerate(dataset.part("revisions")["revisions"]):
+        path = ("revisions", index)
+        if revision.get("amends") and "instrument" not in revision:
+            yield at(dataset, name, path, "a revision that amends needs its instrument (number, title, date)")
+        for change_index, amendment in enumerate(revision.get("amends", ())):
+            where = path + ("amends", change_index)
+            yield from check_amendment(dataset, name, where, amendment, revision, clauses, parameters)
+
+
+# One amendment: a clause (with text) or a parameter (with value and quote), never both or neither.
+def check_amendment(dataset, name, where, amendment, revision, clauses, parameters):
+    kinds = [kind for kind in ("clause", "parameter") if kind in amendment]
+    needed = {"clause": ("text",), "parameter": ("value", "quote")}
+    if len(kinds) != 1:
+        yield at(dataset, name, where, "an amendment changes exactly one thing: give either 'clause' "
+                                       "(with 'text') or 'parameter' (with 'value' and 'quote')")
+        return
+    kind = kinds[0]
+    extra = [key for key in ("text", "value", "quote") if key in amendment and key not in needed[kind]]
+    for key in [key for key in needed[kind] if key not in amendment]:
+        yield at(dataset, name, where, f"an amendment of a {kind} needs '{key}'")
+    for key in extra:
+        yield at(dataset, name, where + (key,), f"'{key}' does not belong to an amendment of a {kind}")
+    if kind == "clause":
+        target = (amendment["clause"]["measure"], amendment["clause"]["id"])
+        if target not in clauses:
+            yield at(dataset, name, where + ("clause",), f"measure {target[0]} has no clause '{target[1]}'")
+        return
+    parameter = parameters.get(amendment["parameter"])
+    if parameter is None:
+        yield at(dataset, name, where + ("parameter",), f"unknown parameter '{amendment['parameter']}'")
+        return
+    if "value" in amendment:
+        problem = value_problem(parameter["unit"], str(amendment["value"]))
+        if problem:
+            yield at(dataset, name, where + ("value",), problem)
+    if "quote" in amendment and not quote_in_force(amendment, revision, parameter, clauses):
+        source = parameter["source"]
+        yield at(dataset, name, where + ("quote",),
+                 f"quote not found in measure {source['measure']} clause {source['clause']}, "
+                 f"neither in its original text nor in this revision's amended text")
+
+
+# Whether a new value's quote is in the parameter's clause: this revision's amended text of it, or the original.
+def quote_in_force(amendment, revision, parameter, clauses) -> bool:
+    source = parameter["source"]
+    texts = [change["text"]["zh"] for change in revision.get("amends", ())
+             if change.get("clause") == {"measure": source["measure"], "id": source["clause"]} and "text" in change]
+    texts.append(clauses.get((source["measure"], source["clause"]), ""))
+    return any(squash(amendment["quote"]) in squash(text) for text in texts)
+
+
 all_checks = (check_calculators, check_units, check_measures, check_annex1, check_annex2, check_parameters, check_notes,
-              check_plausibility, check_periods)
+              check_plausibility, check_periods, check_revisions)

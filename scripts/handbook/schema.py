@@ -196,6 +196,14 @@ RESPONSIBLE = Record({"written": Text(), "units": Items(item=Text(pattern=SLUG))
 CLAUSE = Record({"id": Text(pattern=r"^c[1-9][0-9]*$"), "zh": Text(), "en": Text()},
                 doc="One sentence of a measure, with its anchor id.", source_keys=("zh",))
 
+INSTRUMENT = Record({"number": OWN, "title": OWN, "date": Day()}, {"link": Text(pattern=r"^https?://\S+$")},
+                    doc="The amending instrument: its number, title, date of issue and, optionally, a link to it.")
+AMENDMENT = Record({"from": Day()}, {
+    "clause": Record({"measure": Integer(minimum=1), "id": Text(pattern=r"^c[1-9][0-9]*$")}), "text": OWN,
+    "parameter": Text(pattern=SLUG), "value": Scalar(), "quote": Text(),
+}, doc="One change from a date: a clause's new text (clause + text), or a parameter's new value "
+       "(parameter + value + quote, the words of the clause text in force that state it).")
+
 FILES = {
     "document": Record({
         "id": Text(pattern=r"^[a-z0-9][a-z0-9-]*$"), "issuer": SOURCE, "title": SOURCE, "number": SOURCE,
@@ -243,5 +251,6 @@ FILES = {
         "part": Text(choices=("notice", "annex1", "annex2"))}))},
         doc="Editorial notes: what is irregular in the source and how to read it. The source stays unchanged."),
     "revisions": Record({"revisions": Items(item=Record(
-        {"date": Day(), "changes": OWN}, {"document": OWN}))}, doc="Dated revisions of this handbook."),
+        {"date": Day(), "changes": OWN}, {"document": OWN, "instrument": INSTRUMENT, "amends": Items(item=AMENDMENT)}))},
+        doc="Dated revisions of this handbook; a revision made by an amending instrument lists what it amends."),
 }
