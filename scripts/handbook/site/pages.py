@@ -76,21 +76,42 @@ def period_text(ctx: Context, start: str, end) -> str:
     return f"{start} – {end}" if end else f"{start} – ({ctx.label('open_end')})"
 
 
-# Status of a measure as of ctx.today, derived from the periods of its parameters.
-def measure_status(ctx: Context, number: int) -> str:
+# The period a measure's parameters span, (first start, last end or None), or None when it has no dated values.
+def measure_period(ctx: Context, number: int):
     values = [value for parameter in ctx.data["parameters"].values() if parameter["measure"] == number
               for value in parameter["values"]]
     if not values:
-        return ctx.label("no_dates")
-    start = min(value["start"] for value in values)
+        return None
     ends = [value["end"] for value in values]
-    today = ctx.today.isoformat()
-    if None in ends:
+    return min(value["start"] for value in values), (None if None in ends else max(ends))
+
+
+# Status of a measure as of ctx.today (the build date): a period starting later is never in force.
+def measure_status(ctx: Context, number: int) -> str:
+    period = measure_period(ctx, number)
+    if period is None:
+        return ctx.label("no_dates")
+    (start, end), today = period, ctx.today.isoformat()
+    if today < start:
+        return ctx.label("not_yet", start=start, today=today)
+    if end is None:
         return ctx.label("no_end", start=start, today=today)
-    end = max(ends)
     if end < today:
         return ctx.label("expired", start=start, end=end, today=today)
     return ctx.label("in_force", today=today)
+
+
+# The status line: the build-time status, with the period and wordings that in-force.js redoes for the reader's day.
+def status_line(ctx: Context, number: int) -> str:
+    period = measure_period(ctx, number)
+    text = tag("span", esc(measure_status(ctx, number)), class_="hb-status-text")
+    heading = tag("strong", esc(ctx.label("status"))) + ": "
+    if period is None:
+        return tag("p", heading + text, class_="hb-status")
+    wordings = {f"data_{key}": ctx.label(key, start="{start}", end="{end}", today="{today}")
+                for key in ("not_yet", "no_end", "expired", "in_force")}
+    return tag("p", heading + text, class_="hb-status", data_start=period[0], data_end=period[1] or "",
+               data_built=ctx.today.isoformat(), **wordings)
 
 
 # Editorial notes attached to a measure, as a list.
@@ -163,7 +184,7 @@ def measure_page(ctx: Context, measure: dict) -> Page:
     notes = [note for note in ctx.data["notes"] if note.get("measure") == number
              or note.get("annex2_row") in {row["id"] for row in rows}]
     body = (tag("p", link(href(here, section_uri(section["number"])), _section_label(ctx, section)), class_="hb-crumb")
-            + tag("p", tag("strong", esc(ctx.label("status"))) + ": " + esc(measure_status(ctx, number)), class_="hb-status")
+            + status_line(ctx, number)
             + tag("ol", clauses, class_="hb-clauses")
             + _calculator_links(ctx, here, number)
             + tag("h2", esc(ctx.label("responsible")), id="responsible")
@@ -194,13 +215,54 @@ def _section_label(ctx: Context, section: dict) -> str:
         f"{ctx.label('section', number=section['number'], numeral=section['numeral'])}: {ctx.t(section['title'])}"
 
 
-# One clause with its anchor; English pages show the Chinese original beneath.
+# One clause with its anchor; English pages show the Chinese original beneath. An amended clause shows the
+# version in force (chosen at build, redone for the reader's day by in-force.js) and every version one click away.
 def _clause_item(ctx: Context, measure: dict, clause: dict) -> str:
     anchor = tag("a", esc(clause["id"]), href=f"#{clause['id']}", class_="hb-anchor",
                  aria_label=f"{ctx.label('clause')} {clause['id']}")
-    text = tag("span", esc(clause[ctx.language]))
+    if not clause.get("versions"):
+        return tag("li", anchor + " " + _clause_text(ctx, clause), id=clause["id"])
+    versions = _clause_versions(ctx, clause)
+    today = ctx.today.isoformat()
+    shown = "".join(tag("div", _clause_text(ctx, version) + tag("small", version["mark"], class_="hb-amended-mark"),
+                        class_="hb-version", data_from=version["start"] or "", data_until=version["end"] or "",
+                        hidden=None if _covers(version, today) else "hidden") for version in versions)
+    every = "".join(tag("li", tag("small", version["mark"]) + " " + _clause_text(ctx, version)) for version in versions)
+    history = tag("details", tag("summary", esc(ctx.label("clause_versions"))) + tag("ol", every), class_="hb-versions")
+    return tag("li", anchor + " " + shown + history, id=clause["id"], class_="hb-amended")
+
+
+# A clause text in the page's language; English pages add the Chinese beneath.
+def _clause_text(ctx: Context, clause: dict) -> str:
     original = tag("span", esc(clause["zh"]), lang="zh", class_="hb-original") if ctx.language == "en" else ""
-    return tag("li", anchor + " " + text + original, id=clause["id"])
+    return tag("span", esc(clause[ctx.language])) + original
+
+
+# The original and every amended version of a clause: {zh, en, start, end, mark (safe HTML)}.
+def _clause_versions(ctx: Context, clause: dict) -> list:
+    from ..amendments import day_before
+    later = clause["versions"]
+    versions = [{"zh": clause["zh"], "en": clause["en"], "start": None, "end": day_before(later[0]["from"]),
+                 "mark": esc(ctx.label("original_until", end=day_before(later[0]["from"])))}]
+    for index, version in enumerate(later):
+        end = day_before(later[index + 1]["from"]) if index + 1 < len(later) else None
+        versions.append({"zh": version["zh"], "en": version["en"], "start": version["from"], "end": end,
+                         "mark": _amended_mark(ctx, version["instrument"], version["from"])})
+    return versions
+
+
+# "Amended by <instrument> from <date>", the instrument linked when it has a link.
+def _amended_mark(ctx: Context, instrument: dict, start: str) -> str:
+    number = ctx.t(instrument["number"])
+    text = esc(ctx.label("amended_by", number=number, start=start))
+    if not instrument.get("link"):
+        return text
+    return text.replace(esc(number), tag("a", esc(number), href=instrument["link"], title=ctx.t(instrument["title"])), 1)
+
+
+# Whether an ISO date lies in a version's [start, end] (None: open).
+def _covers(version: dict, day: str) -> bool:
+    return (version["start"] is None or version["start"] <= day) and (version["end"] is None or day <= version["end"])
 
 
 # A key-figures table for a list of parameters.
@@ -211,9 +273,11 @@ def _figures_table(ctx: Context, here: str, parameters) -> str:
             clause_link = link(href(here, measure_uri(parameter["measure"]), parameter["clause"]),
                                f"{ctx.label('measure', number=parameter['measure'])} {parameter['clause']}")
             reading = "<br>" + tag("small", esc(ctx.t(parameter["reading"]))) if parameter.get("reading") else ""
+            amended = "<br>" + tag("small", _amended_mark(ctx, value["instrument"], value["start"])) \
+                if value.get("instrument") else ""
             rows.append([esc(ctx.t(parameter["name"])) + reading, esc(format_value(ctx, parameter, value["value"])),
                          esc(period_text(ctx, value["start"], value["end"])), clause_link,
-                         tag("q", esc(parameter["quote"]), lang="zh")])
+                         tag("q", esc(value.get("quote", parameter["quote"])), lang="zh") + amended])
     headers = [ctx.label(key) for key in ("parameter", "value", "period", "clause", "quote")]
     return table(headers, rows)
 
@@ -354,13 +418,23 @@ def search_page(ctx: Context) -> Page:
     return Page("search.md", title, f"# {md_text(title)}\n" + block(body), ctx.files["document"])
 
 
-# The list of dated revisions.
+# The list of dated revisions: when, by which instrument (or first publication), and what changed.
 def revisions_page(ctx: Context) -> Page:
-    rows = [[esc(revision["date"]), esc(ctx.t(revision["document"])) if "document" in revision else "",
-             esc(ctx.t(revision["changes"]))] for revision in ctx.data["revisions"]]
+    rows = [[esc(revision["date"]), _revision_source(ctx, revision), esc(ctx.t(revision["changes"]))]
+            for revision in ctx.data["revisions"]]
+    headers = [ctx.label("revision_date"), ctx.label("instrument"), ctx.label("changes")]
     title = ctx.label("revisions")
-    return Page("revisions.md", title, f"# {md_text(title)}\n" + block(table([ctx.label("date"), ctx.label("number"), ctx.label("text")], rows)),
-                ctx.files["revisions"])
+    return Page("revisions.md", title, f"# {md_text(title)}\n" + block(table(headers, rows)), ctx.files["revisions"])
+
+
+# The instrument of a revision (number, title and date, linked when it has a link), or the document it published.
+def _revision_source(ctx: Context, revision: dict) -> str:
+    if "instrument" not in revision:
+        return esc(ctx.t(revision["document"])) if "document" in revision else ""
+    instrument = revision["instrument"]
+    number = link(instrument["link"], ctx.t(instrument["number"])) if instrument.get("link") \
+        else esc(ctx.t(instrument["number"]))
+    return f"{number} {esc(ctx.t(instrument['title']))} ({esc(instrument['date'])})"
 
 
 # The open-data files, for re-use: the whole dataset as JSON with its schemas, and two CSV tables.
