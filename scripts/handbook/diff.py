@@ -303,16 +303,33 @@ def note_changes(old: dict, new: dict):
                                      ("kind", "quote", "text", "measure", "annex2_row", "unit", "part"))
 
 
-# Revisions added or removed; an edited revision shows as one removed and one added.
+# Revisions added or removed, each amendment of an added revision in words; an edited revision shows as one
+# removed and one added.
 def revision_changes(old: dict, new: dict):
     for revision in new["revisions"]:
         if revision not in old["revisions"]:
             yield Change(f"新增修订记录（{revision['date']}）：{revision['changes']['zh']}",
                          f"Revision added ({revision['date']}): {revision['changes']['en']}")
+            yield from (amendment_change(new, revision, amendment) for amendment in revision.get("amends", ()))
     for revision in old["revisions"]:
         if revision not in new["revisions"]:
             yield Change(f"删除修订记录（{revision['date']}）：{revision['changes']['zh']}",
                          f"Revision removed ({revision['date']}): {revision['changes']['en']}")
+
+
+# One amendment in words: which instrument changes which clause's text or parameter's value, from when.
+def amendment_change(new: dict, revision: dict, amendment: dict) -> Change:
+    instrument = revision["instrument"]
+    by_zh, by_en = f"{instrument['number']['zh']}（{instrument['date']}）", f"{instrument['number']['en']} ({instrument['date']})"
+    start = amendment["from"]
+    if "clause" in amendment:
+        number, clause_id = amendment["clause"]["measure"], amendment["clause"]["id"]
+        return Change(f"{by_zh}修改第{number}条 {clause_id}，自{start}起施行：“{amendment['text']['zh']}”",
+                      f"{by_en} amends measure {number}, clause {clause_id}, from {start}: “{amendment['text']['en']}”")
+    parameter = new["parameters"][amendment["parameter"]]
+    value = {language: UNIT_WORDS[parameter["unit"]][language].format(v=amendment["value"]) for language in ("zh", "en")}
+    return Change(f"{by_zh}将参数 `{parameter['id']}`（{parameter['name']['zh']}）自{start}起改为{value['zh']}",
+                  f"{by_en} sets parameter `{parameter['id']}` ({parameter['name']['en']}) to {value['en']} from {start}")
 
 
 # Any change in the notice, the sections or Annex 1, named by its place in the file.

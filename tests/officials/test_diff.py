@@ -91,3 +91,16 @@ def test_invalid_data_is_reported_like_validate(data_copy):
     assert done.returncode == 1 and done.stdout == ""
     assert f"{data_copy}: the data does not validate" in done.stderr
     assert f"policy_data/parameters/05.yaml:{line}:5: parameters[4].values[0].value: 'TODO' is neither" in done.stderr
+
+
+def test_diff_reports_an_amendment_in_words(data_copy):
+    (data_copy / "revisions.yaml").write_text(
+        (PROJECT / "tests" / "fixtures" / "amendment" / "revisions.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    done = run_handbook("diff", PROJECT / "policy_data", data_copy)
+    assert done.returncode == 0, done.stderr
+    assert_pair(done.stdout, ["台政发〔2020〕99号（2020-12-20）修改第5条 c1，自2021-01-01起施行", "60%。”"],
+                ["Tai Zheng Fa [2020] No. 99 (2020-12-20) amends measure 5, clause c1, from 2021-01-01", "60% of"])
+    assert_pair(done.stdout, ["台政发〔2020〕99号（2020-12-20）将参数 `retention.refund_rate`", "自2021-01-01起改为60%"],
+                ["Tai Zheng Fa [2020] No. 99 (2020-12-20) sets parameter `retention.refund_rate`", "to 60% from 2021-01-01"])
+    assert_pair(done.stdout, ["`retention.refund_rate`", "新增取值：60%（2021-01-01起"],
+                ["`retention.refund_rate`", "value added: 60% (from 2021-01-01"])
