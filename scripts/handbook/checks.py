@@ -257,5 +257,19 @@ def quote_in_force(amendment, revision, parameter, clauses) -> bool:
     return any(squash(amendment["quote"]) in squash(text) for text in texts)
 
 
+# When the folder keeps original.txt, every Chinese source text must appear in it word for word.
+def check_original(dataset):
+    from .dataset import source_texts
+    path = dataset.root / "original.txt"
+    if not path.is_file():
+        return
+    original = squash(path.read_text(encoding="utf-8"))
+    for name, where, text in source_texts(dataset):
+        if squash(text) not in original:
+            yield at(dataset, name, where, "this Chinese text is not in original.txt word for word; copy it exactly "
+                                           "from the original (typos included) and explain any irregularity in notes.yaml")
+
+
 all_checks = (check_calculators, check_units, check_measures, check_annex1, check_annex2, check_parameters, check_notes,
-              check_plausibility, check_periods, check_revisions)
+              check_plausibility, check_periods, check_revisions,
+              check_original)

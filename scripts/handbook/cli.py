@@ -70,11 +70,20 @@ def run_schema(args) -> int:
     return 0
 
 
-# Build both languages of the site into --out, atomically.
+# The output folder: --out if given; site/ for policy_data; site-<folder name>/ for any other data folder,
+# so that building another document never writes over the first one's site.
+def output_folder(data: str, out: str | None) -> str:
+    if out:
+        return out
+    name = Path(data).resolve().name
+    return "site" if name == "policy_data" else f"site-{name}"
+
+
+# Build both languages of the site into --out (by default a folder of the data folder's own), atomically.
 def run_build(args) -> int:
     from .build import BuildFailed, build_site
     try:
-        target = build_site(args.data, args.out)
+        target = build_site(args.data, output_folder(args.data, args.out))
     except BuildFailed as failed:
         print(f"build failed; the previous site was left unchanged.\n{failed}", file=sys.stderr)
         return 1
@@ -85,7 +94,7 @@ def run_build(args) -> int:
 # Build, serve on 127.0.0.1, and rebuild whenever data, docs or code change.
 def run_serve(args) -> int:
     from .serve import serve
-    return serve(args.data, args.out, args.port)
+    return serve(args.data, output_folder(args.data, args.out), args.port)
 
 
 # Run a calculator: --input JSON, --csv FILE [--out FILE], or --list.
@@ -130,7 +139,7 @@ COMMANDS = {
     "export": (run_export, "print the whole dataset as JSON"),
     "schema": (run_schema, "write the JSON Schemas of the data files"),
     "calc": (run_calc, "compute a calculator's result as JSON, or a whole CSV file"),
-    "build": (run_build, "build the site in both languages into site/ (strict; atomic)"),
+    "build": (run_build, "build the site in both languages into its own folder, site/ for policy_data (strict; atomic)"),
     "serve": (run_serve, "build and serve the site at http://127.0.0.1:8000/, rebuilding on change"),
     "diff": (run_diff, "describe what changed between two data folders or git revisions, in Chinese and English"),
     "new": (run_new, "start a new measure file or parameter entry, every field marked TODO"),
@@ -139,8 +148,8 @@ ARGUMENTS = {
     "export": lambda command: command.add_argument("--out", help="file to write instead of stdout"),
     "schema": lambda command: command.add_argument("--out", default="policy_data/schema", help="folder"),
     "calc": calc_arguments,
-    "build": lambda command: command.add_argument("--out", default="site", help="output folder (default: site)"),
-    "serve": lambda command: (command.add_argument("--out", default="site", help="output folder (default: site)"),
+    "build": lambda command: command.add_argument("--out", help="output folder (default: site/ for policy_data, else site-<data folder name>/)"),
+    "serve": lambda command: (command.add_argument("--out", help="output folder (default: site/ for policy_data, else site-<data folder name>/)"),
                               command.add_argument("--port", type=int, default=8000)),
     "diff": lambda command: (command.add_argument("old", help="data folder or git revision, e.g. HEAD~1"),
                              command.add_argument("new", help="data folder or git revision, e.g. policy_data")),
