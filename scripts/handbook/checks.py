@@ -92,6 +92,8 @@ def missing_unit(unit_id) -> tuple:
 
 # Annex 1 members belong to known units.
 def check_annex1(dataset):
+    if not dataset.has("annex1"):
+        return
     name, known = dataset.source_file("annex1"), {unit["id"] for unit in dataset.part("units")["units"]}
     for index, member in enumerate(dataset.part("annex1")["members"]):
         if member["unit"] not in known:
@@ -101,6 +103,8 @@ def check_annex1(dataset):
 
 # Annex 2 tasks point at existing measures; row ids are unique.
 def check_annex2(dataset):
+    if not dataset.has("annex2"):
+        return
     name, numbers = dataset.source_file("annex2"), {measure["number"] for measure in dataset.measures}
     rows = Counter(row["id"] for task in dataset.part("annex2")["tasks"] for row in task["rows"])
     for task_index, task in enumerate(dataset.part("annex2")["tasks"]):
@@ -169,6 +173,8 @@ def value_problem(unit: str, text: str) -> str:
 
 # Notes point at things that exist and quote the source text verbatim.
 def check_notes(dataset):
+    if not dataset.has("notes"):
+        return
     from .dataset import source_texts
     corpus = "\n".join(squash(text) for _, _, text in source_texts(dataset))
     name = dataset.source_file("notes")
@@ -270,6 +276,16 @@ def check_original(dataset):
                                            "from the original (typos included) and explain any irregularity in notes.yaml")
 
 
+# The notice's list of attachments names exactly the annexes the folder holds.
+def check_attachments(dataset):
+    annexes = [f"{kind}.yaml" for kind in ("annex1", "annex2") if dataset.has(kind)]
+    listed = dataset.part("document")["attachments"]
+    if len(listed) != len(annexes):
+        yield at(dataset, dataset.source_file("document"), ("attachments",),
+                 f"the notice lists {len(listed)} attachment(s) but the folder has {len(annexes)} annex file(s) "
+                 f"{annexes}; list one attachment per annex file, or add or remove annex1.yaml / annex2.yaml")
+
+
 all_checks = (check_calculators, check_units, check_measures, check_annex1, check_annex2, check_parameters, check_notes,
               check_plausibility, check_periods, check_revisions,
-              check_original)
+              check_original, check_attachments)

@@ -70,13 +70,13 @@ def run_schema(args) -> int:
     return 0
 
 
-# The output folder: --out if given; site/ for policy_data; site-<folder name>/ for any other data folder,
+# The output folder: --out if given; site/ for policy_data; site-<folder name>/ beside any other data folder,
 # so that building another document never writes over the first one's site.
 def output_folder(data: str, out: str | None) -> str:
     if out:
         return out
-    name = Path(data).resolve().name
-    return "site" if name == "policy_data" else f"site-{name}"
+    folder = Path(data)
+    return "site" if folder.resolve().name == "policy_data" else str(folder.parent / f"site-{folder.name}")
 
 
 # Build both languages of the site into --out (by default a folder of the data folder's own), atomically.

@@ -13,6 +13,9 @@ SINGLE_FILES = {"document.yaml": "document", "units.yaml": "units", "sections.ya
                 "annex1.yaml": "annex1", "annex2.yaml": "annex2", "notes.yaml": "notes",
                 "revisions.yaml": "revisions"}
 FOLDERS = {"measures": "measure", "parameters": "parameters"}
+# Parts a document may lack (a notice with no annexes, no notes, no calculators), and what stands in for them.
+OPTIONAL = {"annex1": {"members": []}, "annex2": {"tasks": []}, "notes": {"notes": []}}
+OPTIONAL_FOLDERS = ("parameters",)
 
 
 @dataclass
@@ -22,9 +25,14 @@ class Dataset:
     root: Path
     files: dict = field(default_factory=dict)
 
-    # The parsed content of one single file, e.g. dataset.part("document").
+    # The parsed content of one single file, e.g. dataset.part("document"); an empty stand-in for a missing optional part.
     def part(self, kind: str):
-        return next(doc.data for doc in self.files.values() if doc.kind == kind)
+        found = [doc.data for doc in self.files.values() if doc.kind == kind]
+        return found[0] if found else OPTIONAL[kind]
+
+    # Whether the document has a part, e.g. dataset.has("annex1").
+    def has(self, kind: str) -> bool:
+        return any(doc.kind == kind for doc in self.files.values())
 
     # Every measure, ordered by number.
     @property
@@ -72,11 +80,11 @@ def _expected_files(root: Path, errors: list):
     for name, kind in SINGLE_FILES.items():
         if (root / name).is_file():
             yield root / name, kind
-        else:
+        elif kind not in OPTIONAL:
             errors.append(_missing(root / name, "required file is missing"))
     for folder, kind in FOLDERS.items():
         paths = sorted((root / folder).glob("*.yaml"))
-        if not paths:
+        if not paths and folder not in OPTIONAL_FOLDERS:
             errors.append(_missing(root / folder, "folder is missing or has no .yaml files"))
         yield from ((path, kind) for path in paths)
     known = set(SINGLE_FILES) | set(FOLDERS) | {"schema", "original.txt"}

@@ -48,6 +48,7 @@ def export_dataset(dataset: Dataset) -> dict:
         "parameters": export_parameters(dataset),
         "notes": dataset.part("notes")["notes"],
         "revisions": dataset.part("revisions")["revisions"],
+        "parts": [kind for kind in ("annex1", "annex2", "notes") if dataset.has(kind)],
     }
 
 

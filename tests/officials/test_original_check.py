@@ -32,5 +32,6 @@ def test_without_original_txt_nothing_is_compared(data_copy):
 
 def test_another_data_folder_builds_into_a_folder_of_its_own():
     assert output_folder("policy_data", None) == "site"
-    assert output_folder("documents/my_notice", None) == "site-my_notice"
+    assert output_folder("documents/my_notice", None) == "documents/site-my_notice"
+    assert output_folder("my_notice", None) == "site-my_notice"
     assert output_folder("documents/my_notice", "public") == "public"

@@ -114,6 +114,16 @@ def status_line(ctx: Context, number: int) -> str:
                data_built=ctx.today.isoformat(), **wordings)
 
 
+# Whether the document has an optional part ("annex1", "annex2", "notes").
+def has_part(ctx: Context, kind: str) -> bool:
+    return kind in ctx.data["parts"]
+
+
+# The annexes the document has, as (label key, page uri).
+def annexes(ctx: Context) -> list:
+    return [(kind, uri) for kind, uri in (("annex1", "annex-1.md"), ("annex2", "annex-2.md")) if has_part(ctx, kind)]
+
+
 # Editorial notes attached to a measure, as a list.
 def notes_list(ctx: Context, notes) -> str:
     items = "".join(tag("li", tag("q", esc(note["quote"]), lang="zh") + " — " + esc(ctx.t(note["text"])),
@@ -134,8 +144,7 @@ def home_page(ctx: Context) -> Page:
                        for section in ctx.data["sections"])
     officials = tag("ul", tag("li", link(href(here, "units/index.md"), ctx.label("units")))
                     + tag("li", link(href(here, "open-data.md"), ctx.label("open_data")))
-                    + tag("li", link(href(here, "annex-2.md"), ctx.label("annex2")))
-                    + tag("li", link(href(here, "annex-1.md"), ctx.label("annex1"))))
+                    + "".join(tag("li", link(href(here, uri), ctx.label(kind))) for kind, uri in annexes(ctx)[::-1]))
     body = (facts_html + tag("p", esc(ctx.t(document["notice"]))) + summary
             + tag("h2", esc(ctx.label("for_public")), id="public") + tag("ol", sections)
             + tag("h2", esc(ctx.label("for_enterprises" if ctx.data["document"].get("calculators") else "for_figures")),
@@ -191,10 +200,10 @@ def measure_page(ctx: Context, measure: dict) -> Page:
             + tag("p", unit_links(ctx, here, measure["responsible"]["units"]))
             + (tag("h2", esc(ctx.label("key_figures")), id="key-figures") + _figures_table(ctx, here, parameters)
                if parameters else "")
-            + tag("h2", esc(ctx.label("annex2_rows")), id="annex-2")
-            + _annex2_table(ctx, here, [(number, row) for row in rows])
-            + tag("p", esc(ctx.label("main_text_governs")), class_="hb-governs")
-            + tag("h2", esc(ctx.label("notes")), id="notes") + notes_list(ctx, notes))
+            + (tag("h2", esc(ctx.label("annex2_rows")), id="annex-2")
+               + _annex2_table(ctx, here, [(number, row) for row in rows])
+               + tag("p", esc(ctx.label("main_text_governs")), class_="hb-governs") if has_part(ctx, "annex2") else "")
+            + (tag("h2", esc(ctx.label("notes")), id="notes") + notes_list(ctx, notes) if has_part(ctx, "notes") else ""))
     title = f"{number}. {ctx.t(measure['title'])}"
     return Page(here, title, f"# {md_text(title)}\n" + block(body), ctx.files[("measure", number)])
 
@@ -453,8 +462,9 @@ def open_data_page(ctx: Context) -> Page:
 
 # Every generated page for one language.
 def all_pages(ctx: Context, original: str) -> list:
-    pages = [home_page(ctx), annex1_page(ctx), annex2_page(ctx), units_index_page(ctx), key_figures_page(ctx),
+    pages = [home_page(ctx), units_index_page(ctx), key_figures_page(ctx),
              translation_page(ctx), search_page(ctx), revisions_page(ctx), open_data_page(ctx)]
+    pages += [{"annex1": annex1_page, "annex2": annex2_page}[kind](ctx) for kind, _ in annexes(ctx)]
     pages += [section_page(ctx, section) for section in ctx.data["sections"]]
     pages += [measure_page(ctx, measure) for measure in ctx.data["measures"]]
     pages += [unit_page(ctx, unit) for unit in ctx.data["units"]]

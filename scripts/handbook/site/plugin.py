@@ -17,7 +17,7 @@ from .config import HandbookConfig
 from .csp import add_policy
 from .labels import label
 from .outputs import write_outputs
-from .pages import Context, all_pages, measure_uri, section_uri
+from .pages import Context, all_pages, annexes, measure_uri, section_uri
 
 LANGUAGES = {"zh": "中文", "en": "English"}
 
@@ -45,6 +45,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         config.extra["last_revised"] = label("last_revised", language,
                                              date=max(r["date"] for r in self.export["revisions"]))
         config.extra["unofficial"] = label("unofficial", language)
+        self.own = _is_projects_document(self.data_dir, config)
+        if not self.own:
+            config.site_url, config.repo_url, config.edit_uri = None, None, None
         config.nav = self._nav()
         self.search_entries = []
         return config
@@ -54,7 +57,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         kept = [file for file in files if not file.src_uri.endswith(".md")]
         language_dir = f"{self.config.language}/"
         for file in files:
-            if file.src_uri.startswith(language_dir) and file.src_uri.endswith(".md"):
+            if self.own and file.src_uri.startswith(language_dir) and file.src_uri.endswith(".md"):
                 page = File.generated(config, file.src_uri[len(language_dir):], abs_src_path=file.abs_src_path)
                 page.edit_uri = f"docs/{file.src_uri}"
                 kept.append(page)
@@ -95,6 +98,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                       if doc.kind == "measure"})
         files["parameters"] = "parameters/"
         files["source"] = "original.txt"
+        for kind in ("annex1", "annex2", "notes"):
+            files.setdefault(kind, files["document"])
         return files
 
     # The published original text, if the dataset keeps one.
@@ -115,8 +120,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         calculators = [calculator_uri(entry["id"]) for entry in enabled(ctx.data)]
         if calculators:
             nav.append({ctx.label("calculators"): ["calculators/index.md"] + calculators})
-        nav += [{ctx.label("annex1"): "annex-1.md"}, {ctx.label("annex2"): "annex-2.md"},
-                {ctx.label("units"): "units/index.md"}, {ctx.label("key_figures"): "key-figures.md"},
+        nav += [{ctx.label(kind): uri} for kind, uri in annexes(ctx)]
+        nav += [{ctx.label("units"): "units/index.md"}, {ctx.label("key_figures"): "key-figures.md"},
                 {ctx.label("about_this_site"): self._about_pages()}]
         return nav
 
@@ -126,7 +131,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if self._original_text():
             pages.insert(0, "original.md")
         guide = self.docs_dir / self.config.language / "guide.md"
-        return pages + (["guide.md"] if guide.is_file() else [])
+        return pages + (["guide.md"] if self.own and guide.is_file() else [])
+
+
+# Whether the data folder is the project's own policy_data/ (next to mkdocs.yml): only that document gets the
+# site address, repository and edit links and hand-written pages (the officials' guide) of mkdocs.yml and docs/.
+def _is_projects_document(data_dir: Path, config) -> bool:
+    return data_dir.resolve() == Path(config.config_file_path).resolve().parent / "policy_data"
 
 
 # The data folder as a path inside the repository (relative to mkdocs.yml).
