@@ -63,7 +63,8 @@ def load_side(side: str, data: str) -> dict:
 
 # Write the data folder as committed in a git revision into folder; return where it landed.
 def export_revision(revision: str, data: str, folder: Path) -> Path:
-    top = git("rev-parse", "--show-toplevel").decode("utf-8").strip()
+    where = Path(data).resolve()
+    top = git("-C", str(where if where.is_dir() else Path.cwd()), "rev-parse", "--show-toplevel").decode("utf-8").strip()
     inside = Path(os.path.relpath(Path(data).resolve(), top)).as_posix()
     archive = git("-C", top, "archive", "--format=tar", revision, "--", inside)
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:

@@ -4,7 +4,7 @@ years, and no more than a ten-fold change from the previous dated value.
 Impossible values (a percent above 100, a negative amount, a count of zero months) are errors that no one
 can confirm. Improbable values (a percent below 1, a date outside the years the document names, a ten-fold
 change) are errors too, unless the official confirms that exact value with `confirmed: true` beside it:
-`validate` and `build` then agree, and the confirmation stays in the data and in the change summary.
+`validate` and `build` then agree, and the confirmation stays in the data for reviewers to see.
 """
 import re
 from dataclasses import dataclass
