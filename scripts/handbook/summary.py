@@ -4,15 +4,13 @@ from pathlib import Path
 
 from .errors import DataInvalid
 
-NO_CHANGES = ("与上次提交（HEAD）相比，政策数据没有变更。 / "
-              "No changes to the policy data since the last commit (HEAD).")
 HEAD_INVALID = ("上次提交（HEAD）中的数据未通过检查，无法比较。 / "
                 "The data in the last commit (HEAD) does not validate, so there is nothing to compare with.")
 NOT_IN_HEAD = ("上次提交（HEAD）中还没有这个数据文件夹：全部内容都是新的。 / "
                "The last commit (HEAD) does not hold this data folder yet: all of it is new.")
 
 
-# The summary of what changed in data since the last commit, or None outside a git repository.
+# The summary of what changed in data since the last commit; None when nothing changed or outside git.
 def change_summary(data, dataset=None):
     from .diff import RevisionNotFound, grouped_changes, load_side, markdown
     from .export import export_dataset
@@ -28,7 +26,7 @@ def change_summary(data, dataset=None):
         from .dataset import load_dataset
         dataset = load_dataset(data)
     groups = grouped_changes(old, export_dataset(dataset))
-    return markdown("HEAD", f"{data} (working tree / 工作区)", groups) if groups else NO_CHANGES
+    return markdown("HEAD", f"{data} (working tree / 工作区)", groups) if groups else None
 
 
 # Tell whether folder is inside a git work tree with at least one commit.
