@@ -40,6 +40,7 @@ RANGES = {
     "days": Range(Decimal(0), Decimal(3660), words=("from 1 to 3660", "1至3660")),
 }
 FACTOR = Decimal(10)
+PERCENT_HINT = ("a percent is written as 60 for 60 %", "百分比应写成 60 表示60%")
 CONFIRM = ("if it is right, add `confirmed: true` beside this value", "如确实无误，请在此值旁加上 confirmed: true")
 
 
@@ -92,26 +93,27 @@ def _entry_problems(unit: str, entry: dict, previous, years: tuple):
         return
     number, allowed = Decimal(entry["value"]), RANGES.get(unit)
     if allowed and not allowed.holds(number):
-        yield "value", said(f"'{entry['value']}' is outside the valid range for {unit}: {allowed.words[0]}",
-                            f"“{entry['value']}”超出单位 {unit} 的有效范围：{allowed.words[1]}"), False
+        hint = PERCENT_HINT if unit in ("percent", "percentage_point") else ("correct the value", "请改正此值")
+        yield "value", said(f"'{entry['value']}' is outside the valid range for {unit}: {allowed.words[0]}; {hint[0]}",
+                            f"“{entry['value']}”超出单位 {unit} 的有效范围：{allowed.words[1]}；{hint[1]}"), False
     elif unit == "percent" and number < 1:
-        yield "value", (f"'{entry['value']}' percent is below 1; a percent is written as 60 for 60 %",
-                        f"百分比“{entry['value']}”小于1；百分比应写成 60 表示60%"), True
+        yield "value", (f"'{entry['value']}' percent is below 1; {PERCENT_HINT[0]}",
+                        f"百分比“{entry['value']}”小于1；{PERCENT_HINT[1]}"), True
     if previous is not None and unit != "date":
         change = _ten_fold(Decimal(previous["value"]), number)
         if change:
-            yield "value", (f"'{entry['value']}' is more than ten times {change[0]} than the value before it, "
+            yield "value", (f"'{entry['value']}' is {change[0]} the value before it, "
                             f"'{previous['value']}' from {previous['start']}",
                             f"“{entry['value']}”比上一个值“{previous['value']}”（自{previous['start']}起）"
                             f"{change[1]}十倍以上"), True
 
 
-# ("larger", "大") or ("smaller", "小") when new differs from old by more than FACTOR, else None.
+# (English, Chinese) words for how new differs from old when by more than FACTOR, else None.
 def _ten_fold(old: Decimal, new: Decimal):
     if old > 0 and new > old * FACTOR:
-        return "larger", "大"
+        return "more than ten times", "大"
     if new > 0 and old > new * FACTOR or (old > 0 and new == 0):
-        return "smaller", "小"
+        return "less than a tenth of", "小"
     return None
 
 
