@@ -178,8 +178,9 @@ class Flag(Kind):
 
 # Name a Python value's type the way an official would understand it.
 def type_name(value) -> str:
+    kind = str if isinstance(value, str) else type(value)
     return {bool: "true/false", int: "a whole number", str: "text", list: "a list",
-            dict: "a mapping", type(None): "nothing (null)"}.get(type(value), type(value).__name__)
+            dict: "a mapping", type(None): "nothing (null)"}.get(kind, kind.__name__)
 
 
 # What an official may state beside a dated value: see plausibility.py and periods.py.
