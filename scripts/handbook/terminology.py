@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .dataset import FILES, Bilingual, Items, Record
+from .yamlio import dotted
 
 GLOSSARY_FILE = "glossary.yaml"
 CALCULATORS = Path(__file__).resolve().parents[2] / "calculators"
@@ -74,7 +75,7 @@ def body_terms(dataset) -> list:
     found = []
     for index, unit in enumerate(dataset.part("units")["units"]):
         forms = registry_forms(unit["name"]["en"]) + extra.get(unit["id"], ())
-        forms += tuple(form[len("District "):] for form in forms if form.startswith("District "))
+        forms += tuple(form.split(" ", 1)[1] for form in forms if form.split(" ", 1)[0] in ("District", "the"))
         for zh in [unit["name"]["zh"]] + unit.get("variants", []):
             found.append(Term(zh, forms, units_file, ("units", index, "name"), is_body=True))
     return found
@@ -93,7 +94,7 @@ def duplicate_terms(dataset, terms):
     for term in terms:
         if term.zh in seen and term.file == GLOSSARY_FILE:
             first = seen[term.zh]
-            where = f"{first.file} ({'unit name' if first.is_body else 'term ' + str(first.path[1] + 1)})"
+            where = f"{first.file} {dotted(first.path)}"
             yield dataset.files[term.file].error(term.path + ("zh",),
                                                  f"duplicate glossary term '{term.zh}': already defined in {where}; "
                                                  f"keep one entry and list other English forms under its variants")
@@ -119,7 +120,7 @@ def dataset_pairs(dataset):
 
 # Walk data alongside its schema and yield (path, value) for every bilingual value.
 def _walk_pairs(kind, value, path):
-    if isinstance(kind, Bilingual):
+    if isinstance(kind, Bilingual) or (isinstance(kind, Record) and {"zh", "en"} <= set(kind.required)):
         yield path, value
     elif isinstance(kind, Items):
         for index, item in enumerate(value):
