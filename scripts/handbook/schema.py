@@ -245,8 +245,9 @@ FILES = {
     "revisions": Record({"revisions": Items(item=Record(
         {"date": Day(), "changes": OWN}, {"document": OWN}))}, doc="Dated revisions of this handbook."),
     "glossary": Record({"terms": Items(item=Record(
-        {"zh": Text(), "en": Text()}, {"variants": Items(item=Text()), "note": OWN},
-        doc="A Chinese term, its English rendering, other accepted English forms, and a note."))},
+        {"zh": Text(), "en": Text()}, {"variants": Items(item=Text()), "labels": Items(item=Text()), "note": OWN},
+        doc="A Chinese term, its English rendering, other accepted English forms (labels: short forms allowed "
+            "only in calculator labels), and a note."))},
         {"bodies": Items(item=Record({"unit": Text(pattern=SLUG), "variants": Items(item=Text())}, {"note": OWN},
                                      doc="English short forms of a unit's registry name, allowed outside Annex 1."),
                          min_items=0),

@@ -34,6 +34,7 @@ class Term:
     file: str
     path: tuple
     is_body: bool = False
+    label_forms: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,8 @@ def glossary(dataset) -> dict:
 
 # Terms of the glossary's `terms` list.
 def glossary_terms(dataset) -> list:
-    return [Term(entry["zh"], (entry["en"],) + tuple(entry.get("variants", ())), GLOSSARY_FILE, ("terms", index))
+    return [Term(entry["zh"], (entry["en"],) + tuple(entry.get("variants", ())), GLOSSARY_FILE, ("terms", index),
+                 label_forms=tuple(entry.get("labels", ())))
             for index, entry in enumerate(glossary(dataset).get("terms", []))]
 
 
@@ -158,6 +160,7 @@ def term_misses(dataset, pair, terms, official=False):
     chinese = re.sub(r"“[^”]*”|（[^）]*）", "", pair.zh) if pair.kind == "notes" else pair.zh
     for term in terms_in(chinese, terms):
         forms = term.forms[:len(registry_forms(term.forms[0]))] if official else term.forms
+        forms += term.label_forms if pair.kind == "calculator" else ()
         if any(normal(form).strip() in english for form in forms):
             continue
         expected = " or ".join(f"'{form}'" for form in forms)
@@ -184,7 +187,7 @@ def terms_in(text: str, terms) -> list:
 # Lower-case, straight-quoted, hyphens as spaces and plural -s dropped, so that forms of one word compare equal.
 def normal(text: str) -> str:
     text = text.lower().translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "-": " ", "–": " "}))
-    words = (re.sub(r"(?<=\w{3})s\b", "", re.sub(r"(?<=\w{2})ies\b", "y", word)) for word in text.split())
+    words = (re.sub(r"(?<=\w{3})s\b", "", word) for word in text.split())
     return " " + " ".join(words) + " "
 
 
