@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .dataset import FILES, Bilingual, Items, Record
+from .report import caused
 from .yamlio import dotted
 
 GLOSSARY_FILE = "glossary.yaml"
@@ -48,8 +49,11 @@ class Pair:
     kind: str
 
 
-# Every check of this module, run by `handbook validate` after the other cross-file checks.
+# Every check of this module, run by `handbook validate` after the other cross-file checks (not while unit ids clash).
 def check_terminology(dataset):
+    ids = [unit["id"] for unit in dataset.part("units")["units"]]
+    if len(ids) != len(set(ids)):
+        return
     terms, bodies = glossary_terms(dataset), body_terms(dataset)
     yield from duplicate_terms(dataset, terms + bodies)
     for pair in dataset_pairs(dataset):
@@ -101,10 +105,12 @@ def duplicate_terms(dataset, terms):
                                                  f"duplicate glossary term '{term.zh}': already defined in {where}; "
                                                  f"keep one entry and list other English forms under its variants")
         seen.setdefault(term.zh, term)
+    from .checks import missing_unit
     for index, entry in enumerate(glossary(dataset).get("bodies", [])):
         if entry["unit"] not in {unit["id"] for unit in dataset.part("units")["units"]}:
-            yield dataset.files[GLOSSARY_FILE].error(("bodies", index, "unit"),
-                                                     f"unknown unit id '{entry['unit']}'; add it to units.yaml")
+            yield caused(dataset.files[GLOSSARY_FILE].error(("bodies", index, "unit"),
+                                                            f"unknown unit id '{entry['unit']}'; add it to units.yaml"),
+                         *missing_unit(entry["unit"]))
 
 
 # Every zh/en pair of the dataset that terminology applies to, and every calculator label.
