@@ -36,6 +36,7 @@ class Term:
     path: tuple
     is_body: bool = False
     label_forms: tuple = ()
+    registry_forms: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -80,10 +81,11 @@ def body_terms(dataset) -> list:
     units_file = dataset.source_file("units")
     found = []
     for index, unit in enumerate(dataset.part("units")["units"]):
-        forms = registry_forms(unit["name"]["en"]) + extra.get(unit["id"], ())
+        official = registry_forms(unit["name"]["en"])
+        forms = official + extra.get(unit["id"], ())
         forms += tuple(form.split(" ", 1)[1] for form in forms if form.split(" ", 1)[0] in ("District", "the"))
         for zh in [unit["name"]["zh"]] + unit.get("variants", []):
-            found.append(Term(zh, forms, units_file, ("units", index, "name"), is_body=True))
+            found.append(Term(zh, forms, units_file, ("units", index, "name"), is_body=True, registry_forms=official))
     return found
 
 
@@ -165,7 +167,7 @@ def term_misses(dataset, pair, terms, official=False):
     english = normal(pair.en)
     chinese = re.sub(r"“[^”]*”|（[^）]*）", "", pair.zh) if pair.kind == "notes" else pair.zh
     for term in terms_in(chinese, terms):
-        forms = term.forms[:len(registry_forms(term.forms[0]))] if official else term.forms
+        forms = term.registry_forms if official else term.forms
         forms += term.label_forms if pair.kind == "calculator" else ()
         if any(normal(form).strip() in english for form in forms):
             continue
