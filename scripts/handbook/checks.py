@@ -6,6 +6,7 @@ from .dataset import parameter_value, squash
 from .periods import check_periods
 from .plausibility import check_plausibility
 from .report import caused, first
+from .terminology import check_terminology
 
 COUNT_UNITS = ("persons", "months", "years", "days")
 
@@ -200,4 +201,4 @@ def check_calculators(dataset):
 
 
 all_checks = (check_calculators, check_units, check_measures, check_annex1, check_annex2, check_parameters, check_notes,
-              check_plausibility, check_periods)
+              check_plausibility, check_periods, check_terminology)

@@ -43,6 +43,9 @@ def run_validate(args) -> int:
         "editorial notes": len(dataset.part("notes")["notes"]), "revisions": len(dataset.part("revisions")["revisions"]),
     }
     print("OK: " + ", ".join(f"{count} {name}" for name, count in counts.items()))
+    from .terminology import unused_terms
+    for warning in unused_terms(dataset):
+        print(warning, file=sys.stderr)
     print_summary_after_ok(args.data, dataset)
     return 0
 

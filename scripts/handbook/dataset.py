@@ -12,6 +12,7 @@ from .yamlio import read_yaml
 SINGLE_FILES = {"document.yaml": "document", "units.yaml": "units", "sections.yaml": "sections",
                 "annex1.yaml": "annex1", "annex2.yaml": "annex2", "notes.yaml": "notes",
                 "revisions.yaml": "revisions"}
+OPTIONAL_FILES = {"glossary.yaml": "glossary"}
 FOLDERS = {"measures": "measure", "parameters": "parameters"}
 
 
@@ -74,12 +75,13 @@ def _expected_files(root: Path, errors: list):
             yield root / name, kind
         else:
             errors.append(_missing(root / name, "required file is missing"))
+    yield from ((root / name, kind) for name, kind in OPTIONAL_FILES.items() if (root / name).is_file())
     for folder, kind in FOLDERS.items():
         paths = sorted((root / folder).glob("*.yaml"))
         if not paths:
             errors.append(_missing(root / folder, "folder is missing or has no .yaml files"))
         yield from ((path, kind) for path in paths)
-    known = set(SINGLE_FILES) | set(FOLDERS) | {"schema", "original.txt"}
+    known = set(SINGLE_FILES) | set(OPTIONAL_FILES) | set(FOLDERS) | {"schema", "original.txt"}
     for extra in sorted(root.iterdir()):
         if extra.name not in known and not extra.name.startswith("."):
             errors.append(_missing(extra, f"unexpected file or folder; expected only {sorted(known)}"))

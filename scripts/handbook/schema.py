@@ -245,4 +245,16 @@ FILES = {
         doc="Editorial notes: what is irregular in the source and how to read it. The source stays unchanged."),
     "revisions": Record({"revisions": Items(item=Record(
         {"date": Day(), "changes": OWN}, {"document": OWN}))}, doc="Dated revisions of this handbook."),
+    "glossary": Record({"terms": Items(item=Record(
+        {"zh": Text(), "en": Text()}, {"variants": Items(item=Text()), "labels": Items(item=Text()), "note": OWN},
+        doc="A Chinese term, its English rendering, other accepted English forms (labels: short forms allowed "
+            "only in calculator labels), and a note."))},
+        {"bodies": Items(item=Record({"unit": Text(pattern=SLUG), "variants": Items(item=Text())}, {"note": OWN},
+                                     doc="English short forms of a unit's registry name, allowed outside Annex 1."),
+                         min_items=0),
+         "modal_overrides": Items(item=Record({"quote": Text(), "word": Text(choices=("应", "须", "必须", "要", "严禁", "可")),
+                                               "note": OWN},
+                                              doc="Silence the modal-force rule for the pairs whose Chinese has quote."),
+                                  min_items=0)},
+        doc="The document's terms: every zh/en pair must render a term found in its Chinese by one of its forms."),
 }

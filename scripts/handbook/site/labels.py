@@ -100,6 +100,19 @@ LABELS = {
     "not_set": {"zh": "（未填）", "en": "(not given)"},
     "calculator_for": {"zh": "适用的计算器", "en": "Calculators for this measure"},
     "from_measure": {"zh": "依据", "en": "Based on"},
+    "glossary": {"zh": "术语表", "en": "Glossary"},
+    "glossary_intro": {"zh": "本手册英文译文对文件术语的统一译法。每次修改数据都要通过检查：中文含有某一术语时，英文须使用其译法或所列的其他可接受形式。",
+                       "en": "The English renderings this handbook uses for the document's terms. Every edit of the data is "
+                             "checked against them: where the Chinese has a term, the English must use its rendering or "
+                             "one of the other accepted forms."},
+    "glossary_term": {"zh": "中文术语", "en": "Chinese term"},
+    "glossary_rendering": {"zh": "英文译法", "en": "English rendering"},
+    "glossary_variants": {"zh": "其他可接受形式", "en": "Also accepted"},
+    "glossary_note": {"zh": "说明", "en": "Note"},
+    "glossary_bodies": {"zh": "单位名称", "en": "Names of bodies"},
+    "glossary_bodies_intro": {"zh": "单位的英文名称以责任单位名录为准；附件1的职务须使用名录中的名称，其他行文可用所列简称。",
+                              "en": "A body's English name is its name in the register of units. Annex 1 posts use that "
+                                    "name; other running text may use the short forms listed."},
 }
 
 

@@ -122,7 +122,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     # Reference pages about the text itself.
     def _about_pages(self) -> list:
-        pages = ["translation.md", "revisions.md", "open-data.md", "search.md"]
+        pages = ["translation.md"] + (["glossary.md"] if self.ctx.data.get("glossary") else []) + \
+            ["revisions.md", "open-data.md", "search.md"]
         if self._original_text():
             pages.insert(0, "original.md")
         guide = self.docs_dir / self.config.language / "guide.md"
