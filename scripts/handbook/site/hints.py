@@ -19,10 +19,10 @@ def stdlib_path() -> str:
     return f"assets/calculators/stdlib/{hashlib.sha256(content).hexdigest()[:16]}/python_stdlib.zip"
 
 
-# The site paths the worker fetches first, the largest first.
+# The site paths the worker fetches first, the largest first. The runtime's scripts are not hinted:
+# a hint makes a page use them, and they name files (source maps, the full runtime's) the site leaves out.
 def runtime_paths() -> list:
-    pyodide = f"assets/calculators/pyodide/{pyodide_version()}/"
-    return [pyodide + "pyodide.asm.wasm", stdlib_path(), pyodide + "pyodide.asm.mjs", pyodide + "pyodide.mjs",
+    return [f"assets/calculators/pyodide/{pyodide_version()}/pyodide.asm.wasm", stdlib_path(),
             "assets/calculators/manifest.json"]
 
 
