@@ -15,6 +15,7 @@ from ..export import export_dataset
 from .calculator_pages import calculator_pages, calculator_uri, enabled
 from .config import HandbookConfig
 from .csp import add_policy
+from .hints import add_runtime_hints
 from .labels import label
 from .outputs import write_outputs
 from .pages import Context, all_pages, measure_uri, section_uri
@@ -70,9 +71,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.search_entries.append({"title": unescape(page.title), "url": page.url, "text": _plain(html)})
         return html
 
-    # Put the Content Security Policy, with the hashes of this page's inline scripts, first in <head>.
+    # Put the Content Security Policy, with the hashes of this page's inline scripts, first in <head>,
+    # and on calculator pages preload hints for the Pyodide runtime last.
     def on_post_page(self, output, page, config):
-        return add_policy(output)
+        return add_policy(add_runtime_hints(output))
 
     # The 404 page is not a page to MkDocs: give it the same policy when its template is rendered.
     def on_post_template(self, output_content, template_name, config):
