@@ -2,6 +2,7 @@
 from datetime import date
 
 from .context import Context
+from .display import figures
 from .text import bi
 
 
@@ -82,6 +83,7 @@ def ok_result(calculator, ctx: Context, outputs: dict) -> dict:
         as_of=ctx.params.as_of.isoformat(),
         in_force=overall_period(periods),
         warnings=in_force_warnings(periods, ctx.params.as_of) + ctx.warnings,
+        display=figures(calculator, ordered, ctx.shown),
     )
     return result
 

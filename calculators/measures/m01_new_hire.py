@@ -5,7 +5,7 @@ from ..money import format_money
 from ..spec import Calculator
 from ..text import bi
 from ..validation import Field
-from .common import MONTHS, eligibility_output, flag, output
+from .common import MONTHS, PERSONS, eligibility_output, flag, output
 
 RATE = "new_hire.subsidy_per_hire"
 WINDOW_START = "new_hire.window_start"
@@ -45,7 +45,7 @@ FIELDS = (
 
 OUTPUTS = (
     eligibility_output(),
-    output("eligible_hires", "int", "符合条件的人数", "Qualifying hires"),
+    output("eligible_hires", "int", "符合条件的人数", "Qualifying hires", PERSONS),
     output("per_hire", "list", "逐人是否符合", "Qualifies, per hire"),
     output("per_hire_reasons", "list", "逐人原因", "Reason, per hire"),
     output("subsidy", "money", "补贴金额", "Subsidy"),

@@ -52,8 +52,8 @@ FIELDS = (
 
 OUTPUTS = (
     eligibility_output(),
-    output("person_days_counted", "int", "计入的人天数", "Person-days counted"),
-    output("person_days_excluded", "int", "期外不计的人天数", "Person-days outside the period"),
+    output("person_days_counted", "int", "计入的人天数", "Person-days counted", PERSON_DAYS),
+    output("person_days_excluded", "int", "期外不计的人天数", "Person-days outside the period", PERSON_DAYS),
     output("dates_excluded", "list", "期外不计的日期", "Dates outside the period"),
     output("gross", "money", "按标准计算的补贴", "Subsidy before the cap"),
     output("cap", "money", "每个企业上限", "Cap per enterprise"),

@@ -5,7 +5,7 @@ from ..money import format_money, format_number, format_percent, percent_of, to_
 from ..spec import Calculator
 from ..text import bi
 from ..validation import Field
-from .common import PERCENT_UNIT, YUAN, output
+from .common import MONTHS, PERCENT_UNIT, YUAN, output
 
 POINTS = "medical_cut.points"
 CUT_START = "medical_cut.start"
@@ -23,7 +23,7 @@ FIELDS = (
 )
 
 OUTPUTS = (
-    output("months_in_window", "int", "降费期内月数", "Months in the cut period"),
+    output("months_in_window", "int", "降费期内月数", "Months in the cut period", MONTHS),
     output("reduced_rate_pct", "percent", "降低后的单位费率", "Reduced employer rate"),
     output("monthly_saving", "money", "每月减少缴费", "Monthly saving"),
     output("saving", "money", "合计减少缴费", "Total saving"),

@@ -9,12 +9,14 @@ from .common import MONTHS, PERCENT_UNIT, YUAN, eligibility_output, flag, output
 MIN_RATE = "housing_fund.min_rate"
 NATIONAL_MAX_RATE = "housing_fund.national_max_rate"
 
+MODE_LABELS = {"reduce": bi("降低缴存比例", "lower rates"), "defer": bi("缓缴", "deferral")}
+
 FIELDS = (
     flag("is_msme", "中小微企业", "Micro, small or medium enterprise", "是否为中小微企业。", "Whether the enterprise is an MSME."),
     flag("difficulty_due_to_epidemic", "受疫情影响经营困难", "Difficulty due to the epidemic",
          "是否受疫情影响生产经营出现困难。", "Whether the epidemic caused operating difficulty."),
-    Field("mode", "choice", bi("方式", "Relief"), bi("reduce：降低缴存比例；defer：缓缴。", "reduce: lower rates; defer: defer contributions."),
-          required=True, choices=("reduce", "defer")),
+    Field("mode", "choice", bi("方式", "Relief"), bi("降低缴存比例，或缓缴。", "Lower the rates, or defer the contributions."),
+          required=True, choices=("reduce", "defer"), choice_labels=MODE_LABELS),
     Field("monthly_wage_base", "money", bi("月缴存基数", "Monthly contribution base"),
           bi("住房公积金月缴存基数（工资总额）。", "The monthly wage base for housing-fund contributions."), required=True, unit=YUAN),
     Field("current_employer_rate_pct", "percent", bi("现行单位缴存比例", "Current employer rate"),
@@ -29,7 +31,7 @@ FIELDS = (
 
 OUTPUTS = (
     eligibility_output(),
-    output("mode", "choice", "方式", "Relief"),
+    output("mode", "choice", "方式", "Relief", choices=MODE_LABELS),
     output("requested_rate_pct", "percent", "申请的缴存比例", "Requested rate"),
     output("employer_saving_monthly", "money", "单位每月少缴", "Employer saving a month"),
     output("employer_saving_total", "money", "单位合计少缴", "Employer saving in total"),

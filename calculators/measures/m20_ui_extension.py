@@ -5,7 +5,7 @@ from ..money import ZERO, format_money
 from ..spec import Calculator
 from ..text import bi
 from ..validation import Field, given
-from .common import YUAN, eligibility_output, flag, output
+from .common import MONTHS, YUAN, eligibility_output, flag, output
 
 EXPIRY_FROM = "ui_extension.expiry_from"
 MAX_YEARS = "ui_extension.max_years_to_retirement"
@@ -22,7 +22,7 @@ FIELDS = (
 
 OUTPUTS = (
     eligibility_output(),
-    output("extension_months", "int", "延发月数", "Months of extension"),
+    output("extension_months", "int", "延发月数", "Months of extension", MONTHS),
     output("last_paid_month", "month", "发放至", "Paid until"),
     output("total", "money", "延发合计", "Total extension"),
 )

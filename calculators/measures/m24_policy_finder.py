@@ -91,9 +91,9 @@ FIELDS = (
 )
 
 OUTPUTS = (
-    output("matches", "list", "可能适用的政策", "Policies that may apply"),
-    output("match_count", "int", "条数", "Number of matches"),
-    output("statuses", "dict", "各规则的判断（不含一般信息）", "Status by rule (information items left out)"),
+    output("matches", "list", "可能适用的政策", "Policies that may apply", shown=False),
+    output("match_count", "int", "条数", "Number of matches", shown=False),
+    output("statuses", "dict", "各规则的判断（不含一般信息）", "Status by rule (information items left out)", shown=False),
 )
 
 

@@ -13,7 +13,8 @@ CONTRACT_IDS = {
     "ui-extension-to-retirement", "policy-finder",
 }
 INPUT_TYPES = {"bool", "int", "money", "percent", "date", "month", "choice", "list", "date_range", "month_range"}
-RESULT_KEYS = {"calculator", "status", "reasons", "rules", "measure", "readings", "trace", "as_of", "in_force", "warnings"}
+RESULT_KEYS = {"calculator", "status", "reasons", "rules", "measure", "readings", "trace", "as_of", "in_force", "warnings",
+               "display", "normalised"}
 ACCEPTANCE = {"ui_insured": True, "insured_employees_base": 200, "layoffs": 11, "last_year_ui_contributions_paid": "80000.00"}
 
 
@@ -48,7 +49,7 @@ def test_trace_explains_the_arithmetic(params):
 def test_invalid_result_shape(params):
     """Errors carry kind, field and a bilingual message, and nothing else is returned."""
     result = calculate("job-retention-refund", {"layoffs": "many"}, params)
-    assert set(result) == {"calculator", "status", "errors"}
+    assert set(result) == {"calculator", "status", "errors", "normalised"}
     assert all(set(error) == {"kind", "field", "message"} and set(error["message"]) == {"zh", "en"} for error in result["errors"])
 
 
@@ -64,7 +65,7 @@ def test_catalog_describes_every_calculator():
     json.dumps(entries)
     assert [entry["id"] for entry in entries] == list(CALCULATOR_IDS)
     for entry in entries:
-        assert set(entry) == {"id", "title", "measure", "rules", "inputs", "outputs", "example"}
+        assert set(entry) == {"id", "title", "measure", "rules", "inputs", "outputs", "example", "headline"}
         assert entry["inputs"][-1]["name"] == "as_of"
         for field in entry["inputs"] + [sub for field in entry["inputs"] for sub in field.get("fields", [])]:
             assert field["type"] in INPUT_TYPES
