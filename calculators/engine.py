@@ -32,5 +32,30 @@ def evaluate(calculator, inputs, parameters: dict) -> dict:
         context = Context(params)
         outputs = calculator.compute(values, context)
         result = ok_result(calculator, context, outputs)
+        for found in result.get("matches", []):
+            found["estimate"] = estimate(found, parameters)
     result["normalised"] = normalised_inputs(fields, inputs, values)
     return result
+
+
+def estimate(found: dict, parameters: dict) -> dict | None:
+    """Run the calculator a finder match links to on the answers given: its headline amount, or what is missing.
+
+    Returns None (no calculator or no amount), {"amount": figure, "eligible": bool | None} or {"missing": [labels]}.
+    """
+    calculator = CALCULATORS.get(found["calculator"] or "")
+    if calculator is None or calculator.headline is None:
+        return None
+    result = evaluate(calculator, found["inputs"], parameters)
+    if result["status"] == "invalid":
+        return {"missing": missing_labels(calculator, result["errors"])}
+    if result.get(calculator.headline) is None:
+        return None
+    amount = next(figure for figure in result["display"] if figure["name"] == calculator.headline)
+    return {"amount": amount, "eligible": result.get("eligible"), "reasons": result["reasons"]}
+
+
+def missing_labels(calculator, errors: list) -> list:
+    """Return the labels of the inputs whose errors stop a calculation, once each, in form order."""
+    named = {error["field"].split(".")[0] for error in errors}
+    return [field.label for field in calculator.fields if field.name in named]

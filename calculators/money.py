@@ -23,6 +23,16 @@ def format_money(amount: Decimal) -> str:
     return format(to_cents(amount), "f")
 
 
+def yuan_zh(amount: Decimal) -> str:
+    """Write an amount for a Chinese explanation: cents, thousands separators, 元 after a space."""
+    return f"{to_cents(amount):,f} 元"
+
+
+def yuan_en(amount: Decimal) -> str:
+    """Write an amount for an English explanation: cents, thousands separators, yuan after a space."""
+    return f"{to_cents(amount):,f} yuan"
+
+
 def format_number(value: Decimal) -> str:
     """Format a rate or figure without trailing zeros or exponent (display only)."""
     return format(value.normalize(), "f")

@@ -1,7 +1,7 @@
 """R1.2: the one-off hiring subsidy (new-hire-subsidy)."""
 from ..dates import within
 from ..errors import inconsistent, required
-from ..money import format_money
+from ..money import format_money, yuan_en, yuan_zh
 from ..spec import Calculator
 from ..text import bi
 from ..validation import Field
@@ -82,8 +82,8 @@ def compute(values: dict, ctx) -> dict:
     subsidy = rate * qualifying
     ctx.step(
         "R1.2",
-        f"{format_money(rate)}元 × {qualifying}人 = {format_money(subsidy)}元（未设上限）",
-        f"{format_money(rate)} yuan × {qualifying} hires = {format_money(subsidy)} yuan (no cap stated)",
+        f"{yuan_zh(rate)} × {qualifying}人 = {yuan_zh(subsidy)}（未设上限）",
+        f"{yuan_en(rate)} × {qualifying} hires = {yuan_en(subsidy)} (no cap stated)",
         (RATE, MIN_CONTRACT),
     )
     return {
@@ -164,4 +164,5 @@ CALCULATOR = Calculator(
     outputs=OUTPUTS,
     compute=compute,
     check=check,
+    headline="subsidy",
 )

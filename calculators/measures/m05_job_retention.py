@@ -1,7 +1,7 @@
 """R5.1–R5.3: the job-retention refund (job-retention-refund)."""
 from ..dates import within
 from ..errors import inconsistent, required
-from ..money import ZERO, format_money, format_number, format_percent, format_ratio_percent, percent_of, percent_ratio, ratio_percent_beside, to_cents
+from ..money import ZERO, format_money, format_number, format_percent, format_ratio_percent, percent_of, percent_ratio, ratio_percent_beside, to_cents, yuan_en, yuan_zh
 from ..spec import Calculator
 from ..text import bi
 from ..validation import Field, given
@@ -145,11 +145,11 @@ def normal_refund(values: dict, ctx):
     rate = ctx.param(REFUND_RATE)
     paid = values["last_year_ui_contributions_paid"]
     refund = to_cents(percent_of(paid, rate))
-    paid_text, rate_text, refund_text = format_money(paid), format_number(rate), format_money(refund)
+    rate_text = format_number(rate)
     ctx.step(
         "R5.1",
-        f"一般标准：{paid_text}元 × {rate_text}% = {refund_text}元（解读A10）",
-        f"Normal standard: {paid_text} yuan × {rate_text}% = {refund_text} yuan (reading A10)",
+        f"一般标准：{yuan_zh(paid)} × {rate_text}% = {yuan_zh(refund)}（解读A10）",
+        f"Normal standard: {yuan_en(paid)} × {rate_text}% = {yuan_en(refund)} (reading A10)",
         (REFUND_RATE,),
     )
     return refund
@@ -172,8 +172,8 @@ def alternative_refund(values: dict, ctx):
     refund = benefit * months * staff
     ctx.step(
         "R5.2",
-        f"困难企业标准：{months}个月 × {format_money(benefit)}元 × {staff}人 = {format_money(refund)}元（申请日期{applied}在延长期内）",
-        f"Alternative standard: {months} months × {format_money(benefit)} yuan × {staff} staff = {format_money(refund)} yuan "
+        f"困难企业标准：{months}个月 × {yuan_zh(benefit)} × {staff}人 = {yuan_zh(refund)}（申请日期{applied}在延长期内）",
+        f"Alternative standard: {months} months × {yuan_en(benefit)} × {staff} staff = {yuan_en(refund)} "
         f"(application date {applied} is within the extension)",
         (STRUGGLING_START, STRUGGLING_END, ALTERNATIVE_MONTHS),
     )
@@ -197,8 +197,8 @@ def choose_refund(normal, alternative, eligible: bool, ctx) -> dict:
         ctx.step("R5.1", "不符合条件，返还额为零；两种标准仅供参考", "Not eligible: the refund is zero; both standards are shown for information")
         return {"refund": format_money(ZERO), "basis": None}
     if alternative is not None and alternative > normal:
-        ctx.step("R5.2", f"取较高者：困难企业标准 {format_money(alternative)}元（解读A14）",
-                 f"The larger applies: alternative standard, {format_money(alternative)} yuan (reading A14)")
+        ctx.step("R5.2", f"取较高者：困难企业标准 {yuan_zh(alternative)}（解读A14）",
+                 f"The larger applies: alternative standard, {yuan_en(alternative)} (reading A14)")
         ctx.warn("困难企业标准为最高可得额，是否采用由经办机构决定（“可按”）",
                  "The alternative standard is the maximum obtainable; the agency decides whether to use it (\"may be set\")")
         return {"refund": format_money(alternative), "basis": "alternative"}
@@ -213,4 +213,5 @@ CALCULATOR = Calculator(
     outputs=OUTPUTS,
     compute=compute,
     check=check,
+    headline="refund",
 )

@@ -1,6 +1,6 @@
 """R6.3: lower rate or deferral of housing-fund contributions (housing-fund-relief)."""
 from ..errors import inconsistent, invalid_value
-from ..money import ZERO, format_money, format_number, format_percent, percent_of, to_cents
+from ..money import ZERO, format_money, format_number, format_percent, percent_of, to_cents, yuan_en, yuan_zh
 from ..spec import Calculator
 from ..text import bi
 from ..validation import Field
@@ -105,12 +105,12 @@ def reduce(values: dict, ctx) -> dict:
     employee = to_cents(percent_of(base, values["current_employee_rate_pct"] - requested))
     ctx.step(
         "R6.3",
-        f"单位：{format_money(base)}元 × ({format_number(values['current_employer_rate_pct'])}% − {format_number(requested)}%) = "
-        f"{format_money(employer)}元/月；个人：{format_money(base)}元 × ({format_number(values['current_employee_rate_pct'])}% − "
-        f"{format_number(requested)}%) = {format_money(employee)}元/月；各 × {months}个月",
-        f"Employer: {format_money(base)} yuan × ({format_number(values['current_employer_rate_pct'])}% − {format_number(requested)}%) = "
-        f"{format_money(employer)} yuan a month; employee: {format_money(base)} yuan × ({format_number(values['current_employee_rate_pct'])}% − "
-        f"{format_number(requested)}%) = {format_money(employee)} yuan a month; each × {months} months",
+        f"单位：{yuan_zh(base)} × ({format_number(values['current_employer_rate_pct'])}% − {format_number(requested)}%) = "
+        f"{yuan_zh(employer)}/月；个人：{yuan_zh(base)} × ({format_number(values['current_employee_rate_pct'])}% − "
+        f"{format_number(requested)}%) = {yuan_zh(employee)}/月；各 × {months}个月",
+        f"Employer: {yuan_en(base)} × ({format_number(values['current_employer_rate_pct'])}% − {format_number(requested)}%) = "
+        f"{yuan_en(employer)} a month; employee: {yuan_en(base)} × ({format_number(values['current_employee_rate_pct'])}% − "
+        f"{format_number(requested)}%) = {yuan_en(employee)} a month; each × {months} months",
         (MIN_RATE,),
     )
     return {
@@ -133,10 +133,10 @@ def defer(values: dict, ctx) -> dict:
     total = monthly * months
     ctx.step(
         "R6.3",
-        f"每月缓缴 {format_money(employer)}元 + {format_money(employee)}元 = {format_money(monthly)}元；"
-        f"× {months}个月 = {format_money(total)}元，经营好转时足额补缴",
-        f"Deferred a month {format_money(employer)} yuan + {format_money(employee)} yuan = {format_money(monthly)} yuan; "
-        f"× {months} months = {format_money(total)} yuan, paid in full when business improves",
+        f"每月缓缴 {yuan_zh(employer)} + {yuan_zh(employee)} = {yuan_zh(monthly)}；"
+        f"× {months}个月 = {yuan_zh(total)}，经营好转时足额补缴",
+        f"Deferred a month {yuan_en(employer)} + {yuan_en(employee)} = {yuan_en(monthly)}; "
+        f"× {months} months = {yuan_en(total)}, paid in full when business improves",
         clause="c6",
     )
     return {
@@ -164,4 +164,5 @@ CALCULATOR = Calculator(
     outputs=OUTPUTS,
     compute=compute,
     check=check,
+    headline="employer_saving_total",
 )

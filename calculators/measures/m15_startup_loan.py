@@ -1,6 +1,6 @@
 """R15.1/R15.2: guaranteed start-up loans (startup-loan)."""
 from ..errors import inconsistent, invalid_value, required
-from ..money import format_money, format_number, format_percent, format_ratio_percent, percent_ratio, ratio_percent_beside
+from ..money import format_money, format_number, format_percent, format_ratio_percent, percent_ratio, ratio_percent_beside, yuan_en, yuan_zh
 from ..spec import Calculator
 from ..text import bi
 from ..validation import Field, given
@@ -134,9 +134,9 @@ def partnership(values: dict, ctx) -> dict:
     ctx.step(
         "R15.2",
         f"{values['eligible_partners']}名借款人合伙创业（至少{ctx.param(MIN_PARTNERS)}名）；"
-        f"min({format_money(requested)}元, 上限{format_money(cap)}元) = {format_money(approvable)}元（解读A25）",
+        f"min({yuan_zh(requested)}, 上限{yuan_zh(cap)}) = {yuan_zh(approvable)}（解读A25）",
         f"{values['eligible_partners']} borrowers in partnership (at least {ctx.param(MIN_PARTNERS)}); "
-        f"min({format_money(requested)} yuan, cap {format_money(cap)} yuan) = {format_money(approvable)} yuan (reading A25)",
+        f"min({yuan_en(requested)}, cap {yuan_en(cap)}) = {yuan_en(approvable)} (reading A25)",
         (MIN_PARTNERS, PARTNERSHIP_CAP),
     )
     ctx.reason("合伙创业，可申请创业担保贷款；是否发放由经办银行和担保机构审批", "A partnership may apply; the bank and guarantor decide")
@@ -154,4 +154,5 @@ CALCULATOR = Calculator(
     outputs=OUTPUTS,
     compute=compute,
     check=check,
+    headline="approvable",
 )

@@ -1,7 +1,7 @@
 """R20.1: unemployment benefit extended to retirement age (ui-extension-to-retirement)."""
 from ..dates import add_years, format_month, month_index
 from ..errors import inconsistent
-from ..money import ZERO, format_money
+from ..money import ZERO, format_money, yuan_en, yuan_zh
 from ..spec import Calculator
 from ..text import bi
 from ..validation import Field, given
@@ -51,9 +51,9 @@ def compute(values: dict, ctx) -> dict:
     ctx.step(
         "R20.1",
         f"自{format_month(expiry)}之后发放至{format_month(retirement)}，共{months}个月；"
-        f"{format_money(values['monthly_benefit'])}元 × {months} = {format_money(total)}元（解读A28）",
+        f"{yuan_zh(values['monthly_benefit'])} × {months} = {yuan_zh(total)}（解读A28）",
         f"Paid for the months after {format_month(expiry)} up to {format_month(retirement)}: {months} months; "
-        f"{format_money(values['monthly_benefit'])} yuan × {months} = {format_money(total)} yuan (reading A28)",
+        f"{yuan_en(values['monthly_benefit'])} × {months} = {yuan_en(total)} (reading A28)",
     )
     return {"eligible": True, "extension_months": months, "last_paid_month": format_month(retirement), "total": format_money(total)}
 
@@ -85,4 +85,5 @@ CALCULATOR = Calculator(
     outputs=OUTPUTS,
     compute=compute,
     check=check,
+    headline="total",
 )

@@ -43,7 +43,7 @@ def test_trace_explains_the_arithmetic(params):
     """A trace step reads as a sum a person can check."""
     inputs = {"is_key_epidemic_supplies_producer": True, "production_start_date": "2020-01-28", "person_days": 1000, "as_of": "2020-02-01"}
     explanations = [step["explanation"]["zh"] for step in calculate("sf-employment-subsidy", inputs, params)["trace"]]
-    assert "200.00元 × 1000人天 = 200000.00元" in explanations
+    assert "200.00 元 × 1000人天 = 200,000.00 元" in explanations
 
 
 def test_invalid_result_shape(params):
