@@ -76,10 +76,12 @@
     list[Number(match[2])][match[3]] = value;
   }
 
-  // The controls that count: filled in, and not in a group of questions hidden for another profile.
+  // The controls that count: filled in, and not in a group of questions for another profile.
   function answered(form) {
+    var profile = form.querySelector('[name="profile_type"]');
     return Array.prototype.filter.call(form.querySelectorAll("[name]"), function (control) {
-      return control.value !== "" && !control.closest("[data-profile][hidden]");
+      var group = control.closest("[data-profile]");
+      return control.value !== "" && !(group && profile && group.getAttribute("data-profile") !== profile.value);
     });
   }
 
@@ -132,11 +134,10 @@
     return filled;
   }
 
-  // The finder asks only the questions of the chosen profile.
+  // The finder asks only the questions of the chosen profile (the stylesheet shows the groups of data-hb-profile).
   function showProfile(form) {
     var profile = form.querySelector('[name="profile_type"]');
-    if (!profile) { return; }
-    each(form, "[data-profile]", function (group) { group.hidden = group.getAttribute("data-profile") !== profile.value; });
+    if (profile) { document.documentElement.setAttribute("data-hb-profile", profile.value); }
   }
 
   function clearErrors(form) {
@@ -326,13 +327,22 @@
       if (action === "print") { window.print(); }
       if (action === "retry") { progress.classList.remove("hb-done"); submit(form); }
     });
+    if (prefill(form)) { submit(form); }
+  }
+
+  // Fill the form from a shared link and show the profile's questions once, as early as possible,
+  // so the page does not move after it is first drawn; tell whether anything was filled.
+  function prefill(form) {
+    if (form.hasAttribute("data-filled")) { return form.getAttribute("data-filled") === "true"; }
     var filled = fill(form, location.search);
     showProfile(form);
-    if (filled) { submit(form); }
+    form.setAttribute("data-filled", String(filled));
+    return filled;
   }
 
   // Start the engine at once on a calculator page (this script runs after the page is parsed),
-  // without waiting for the theme's scripts; the form is wired up when the page is ready.
-  if (document.querySelector("form[data-worker]")) { ensureWorker(); }
+  // without waiting for the theme's scripts; the form is filled now and wired up when the page is ready.
+  var early = document.querySelector("form[data-calculator]");
+  if (early) { ensureWorker(); prefill(early); }
   if (typeof document$ !== "undefined") { document$.subscribe(setup); } else { document.addEventListener("DOMContentLoaded", setup); }
 })();

@@ -95,7 +95,7 @@ def questionnaire(ctx: Context, fields: list) -> str:
         more = "".join(input_control(ctx, field, field["name"]) for field in groups.get((group, True), []))
         details = tag("details", tag("summary", esc(ctx.label("more_questions"))) + more, class_="hb-more") if more else ""
         html += tag("fieldset", tag("legend", esc(ctx.label(f"group_{group}"))) + main + details,
-                    class_="hb-group", data_profile=PROFILE_OF_GROUP[group], hidden="hidden")
+                    class_="hb-group", data_profile=PROFILE_OF_GROUP[group])
     return html + "".join(input_control(ctx, field, field["name"]) for field in rest)
 
 
