@@ -207,7 +207,7 @@
     paragraph(li, "hb-why").textContent = text(match.reason);
     var estimate = match.estimate;
     if (estimate && estimate.amount && estimate.eligible !== false) {
-      paragraph(li, "hb-amount").textContent = word("estimate") + " · " + text(estimate.amount.label) + ": " + text(estimate.amount.text);
+      paragraph(li, "hb-amount").textContent = word("estimate").replace("{label}", text(estimate.amount.label)).replace("{amount}", text(estimate.amount.text));
     } else if (estimate && estimate.amount) {
       paragraph(li, "hb-missing").textContent = word("not_eligible_now") + " " + estimate.reasons.map(text).join(lang() === "en" ? "; " : "；");
     } else if (estimate && estimate.missing && estimate.missing.length) {

@@ -2,6 +2,7 @@
 from calculators import calculate, catalog
 from calculators.display import scalar_text
 
+from .labels import LABELS
 from .pages import Context, Page, href, measure_uri, unit_links
 from .render import block, esc, md_text, tag
 
@@ -169,7 +170,7 @@ def result_area(ctx: Context, entry: dict) -> str:
 
 # Words the page script shows, from the label table (the script types none of its own).
 def page_words(ctx: Context) -> str:
-    return tag("ul", "".join(tag("li", esc(ctx.label(key)), data_word=key) for key in PAGE_WORDS),
+    return tag("ul", "".join(tag("li", esc(LABELS[key][ctx.language]), data_word=key) for key in PAGE_WORDS),
                class_="hb-words", hidden="hidden")
 
 
