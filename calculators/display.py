@@ -15,6 +15,7 @@ NOT_APPLICABLE = bi("不适用", "not applicable")
 NONE_LISTED = bi("无", "none")
 SEPARATOR = bi("；", "; ")
 ITEM = bi("第{number}项：{text}", "item {number}: {text}")
+PERIOD = bi("{start}至{end}", "{start} to {end}")
 
 
 def grouped(amount: str) -> str:
@@ -43,6 +44,8 @@ def scalar_text(value, kind: str, unit: dict | None, choices: dict, language: st
         return (YES if value else NO)[language]
     if isinstance(value, dict) and "zh" in value:
         return value[language]
+    if isinstance(value, dict) and "start" in value:
+        return PERIOD[language].format(**value)
     if kind == "money":
         return money_text(value, unit, language)
     if kind == "percent":

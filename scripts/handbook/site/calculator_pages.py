@@ -238,6 +238,4 @@ def input_text(ctx: Context, field: dict, value) -> str:
         rows = [ROW_JOIN[ctx.language][1].join(f"{ctx.t(subfields[name]['label'])}: {input_text(ctx, subfields[name], item)}"
                                                for name, item in row.items()) for row in value]
         return ROW_JOIN[ctx.language][0].join(f"{number}. {row}" for number, row in enumerate(rows, start=1))
-    if isinstance(value, dict):
-        return " – ".join(str(item) for item in value.values())
     return scalar_text(value, field["type"], field.get("unit"), field.get("choice_labels", {}), ctx.language)
