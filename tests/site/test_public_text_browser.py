@@ -92,12 +92,12 @@ def test_bad_number_says_what_to_type(page, site_url, root, words):
 
 def test_list_row_error_lands_on_its_row(page, site_url):
     hires = [{"hire_date": "2020-02-17", "contract_months": 24, "social_insurance_paid": True},
-             {"hire_date": "2020-02-30", "contract_months": 24, "social_insurance_paid": True}]
+             {"hire_date": "2020-02-24", "contract_months": "-1", "social_insurance_paid": True}]
     open_with(page, site_url, "new-hire-subsidy", {"resumed_work": True, "hires": hires})
-    assert "2020年2月没有30日" in page.inner_text('[data-error-for="hires[1].hire_date"]')
-    assert page.inner_text('[data-error-for="hires[0].hire_date"]') == ""
-    assert page.get_attribute('[name="hires[1].hire_date"]', "aria-invalid") == "true"
-    assert page.get_attribute('[name="hires[0].hire_date"]', "aria-invalid") is None
+    assert "第2项" in page.inner_text('[data-error-for="hires[1].contract_months"]')
+    assert page.inner_text('[data-error-for="hires[0].contract_months"]') == ""
+    assert page.get_attribute('[name="hires[1].contract_months"]', "aria-invalid") == "true"
+    assert page.get_attribute('[name="hires[0].contract_months"]', "aria-invalid") is None
 
 
 @pytest.mark.parametrize("root,words", [("", "计算引擎未能启动"), ("en/", "did not start")])
