@@ -5,11 +5,14 @@ import re
 import tokenize
 from pathlib import Path
 
+import pytest
+
 import calculators
 
 PACKAGE = Path(calculators.__file__).resolve().parent
 GENERIC_NUMBERS = {0, 1, 2, 10, 12, 100}
 EXAMPLES_MODULE = PACKAGE / "examples.py"
+DATA_MODULES = (EXAMPLES_MODULE, PACKAGE / "input_forms.py")
 IDENTIFIER = re.compile(r"(?<![A-Za-z0-9])(?:R\d+(?:\.\d+)?|A\d+b?|M\d+|c\d+)(?![0-9])")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 ISO_DATE_LIKE = re.compile(r"\d{4}-\d{2}")
@@ -68,18 +71,19 @@ def test_no_policy_numbers_in_package_source():
     problems = [
         problem
         for path in sorted(PACKAGE.rglob("*.py"))
-        if path != EXAMPLES_MODULE
+        if path not in DATA_MODULES
         for problem in findings(path)
     ]
     assert not problems, "policy numbers typed in the package:\n" + "\n".join(problems)
 
 
-def test_examples_module_is_a_single_literal():
-    """The exempt examples module holds user-side example inputs only: one literal dict, no logic."""
-    tree = ast.parse(EXAMPLES_MODULE.read_text(encoding="utf-8"))
+@pytest.mark.parametrize("module", DATA_MODULES, ids=lambda path: path.name)
+def test_examples_module_is_a_single_literal(module):
+    """The exempt modules hold user-side examples only (worked examples, typing examples): one literal dict, no logic."""
+    tree = ast.parse(module.read_text(encoding="utf-8"))
     body = [node for node in tree.body if not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant))]
     assert len(body) == 1 and isinstance(body[0], ast.Assign)
-    assert [target.id for target in body[0].targets] == ["EXAMPLES"]
+    assert [target.id for target in body[0].targets] == [{"examples.py": "EXAMPLES", "input_forms.py": "INPUT_FORMS"}[module.name]]
     assert isinstance(ast.literal_eval(body[0].value), dict)
 
 

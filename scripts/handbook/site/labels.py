@@ -113,6 +113,26 @@ LABELS = {
     "glossary_bodies_intro": {"zh": "单位的英文名称以责任单位名录为准；附件1的职务须使用名录中的名称，其他行文可用所列简称。",
                               "en": "A body's English name is its name in the register of units. Annex 1 posts use that "
                                     "name; other running text may use the short forms listed."},
+    "finder_needs_js": {"zh": "问卷需要启用JavaScript。不启用时，请阅读下面的说明和措施目录，或直接向责任单位咨询。",
+                        "en": "The questionnaire needs JavaScript. Without it, read how the finder works and the list of measures below, or ask the responsible units."},
+    "finder_how": {"zh": "如何使用", "en": "How to use the finder"},
+    "finder_how_text": {"zh": "先选择您是企业还是个人，再回答与您相关的几个问题；不清楚的问题可以不填。结果按“可申请”“可能适用”“须履行的义务”“相关信息”分组，每条写明理由、能估算时的金额、还缺少哪些信息，以及可以咨询的责任单位。结果只是估算，以责任单位的审核为准。",
+                        "en": "Say first whether you are an enterprise or a person, then answer the few questions that concern you; leave out what you do not know. The result groups the measures into what you can apply for, what may apply, obligations, and what is good to know. Each says why, the estimated amount where one can be calculated, what is still missing, and the units to ask. It is an estimate; the responsible units decide."},
+    "finder_measures": {"zh": "本文件的措施", "en": "The measures of this document"},
+    "group_enterprise": {"zh": "关于企业", "en": "About the enterprise"},
+    "group_staff": {"zh": "关于职工", "en": "About its staff"},
+    "group_person": {"zh": "关于您本人", "en": "About you"},
+    "more_questions": {"zh": "更多问题（可使结果更准确）", "en": "More questions (for a more precise result)"},
+    "result_placeholder": {"zh": "填写后点“计算”，结果显示在这里。", "en": "Fill in the form and press Calculate; the result appears here."},
+    "engine_failed": {"zh": "计算引擎未能启动或没有响应。请检查网络后重试；仍不行时，可阅读下面的规则和算例，或向责任单位咨询。",
+                      "en": "The calculation engine did not start or did not answer. Check your connection and try again; if it still fails, read the rules and the worked example below, or ask the responsible units."},
+    "retry": {"zh": "重试", "en": "Try again"},
+    "estimate": {"zh": "估算{label}：{amount}", "en": "Estimated {label}: {amount}"},
+    "still_needed": {"zh": "要估算金额，还需要填写：", "en": "To estimate the amount, also answer:"},
+    "open_calculator": {"zh": "用计算器核算", "en": "Check it in the calculator"},
+    "not_eligible_now": {"zh": "按目前的回答，计算器的结果为不符合条件：", "en": "With these answers the calculator finds you not eligible:"},
+    "no_matches": {"zh": "按目前的回答，没有找到适用的措施。", "en": "No measure matched these answers."},
+    "units_to_contact": {"zh": "咨询：", "en": "Ask:"},
 }
 
 

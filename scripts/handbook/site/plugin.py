@@ -23,6 +23,9 @@ from .pages import Context, all_pages, measure_uri, section_uri
 LANGUAGES = {"zh": "中文", "en": "English"}
 
 
+DESCRIPTION_LENGTH = 150
+
+
 class HandbookPlugin(BasePlugin[HandbookConfig]):
     """Turns a validated dataset into pages, a search index and a JSON export."""
 
@@ -66,9 +69,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             kept.append(generated)
         return Files(kept)
 
-    # Remember each page's text for the search index.
+    # Remember each page's text for the search index, and describe the page by its opening words.
     def on_page_content(self, html, page, config, files):
-        self.search_entries.append({"title": unescape(page.title), "url": page.url, "text": _plain(html)})
+        text = _plain(html)
+        self.search_entries.append({"title": unescape(page.title), "url": page.url, "text": text})
+        separator = "：" if self.config.language == "zh" else ": "
+        page.meta.setdefault("description", _description(unescape(page.title), text, separator))
         return html
 
     # Put the Content Security Policy, with the hashes of this page's inline scripts, first in <head>,
@@ -153,5 +159,12 @@ def build_date() -> date:
 
 
 # Strip tags and collapse whitespace, for the search index.
+# A page's meta description: its title and its first words, cut at a length search engines show whole.
+def _description(title: str, text: str, separator: str) -> str:
+    body = text[len(title):].strip() if text.startswith(title) else text
+    summary = f"{title}{separator}{body}" if body else title
+    return summary if len(summary) <= DESCRIPTION_LENGTH else summary[:DESCRIPTION_LENGTH - 1].rstrip() + "…"
+
+
 def _plain(html: str) -> str:
     return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip())
