@@ -1,17 +1,7 @@
-"""Fixtures for the data-layer tests."""
-import shutil
-
+"""Fixtures for the data-layer tests (data_copy comes from tests/conftest.py)."""
 import pytest
 
 from .helpers import DATA
-
-
-@pytest.fixture
-def data_copy(tmp_path):
-    """A fresh copy of policy_data/, still named policy_data, inside a temporary folder."""
-    target = tmp_path / "policy_data"
-    shutil.copytree(DATA, target)
-    return target
 
 
 @pytest.fixture(scope="session")
