@@ -14,5 +14,5 @@ def dataset():
 @pytest.fixture(scope="session")
 def original_squashed():
     """policy_data/original.txt with all whitespace removed."""
-    from handbook.dataset import squash
+    from handbook.texts import squash
     return squash((DATA / "original.txt").read_text(encoding="utf-8"))

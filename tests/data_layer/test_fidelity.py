@@ -2,7 +2,7 @@
 import copy
 import re
 
-from handbook.dataset import source_texts, squash
+from handbook.texts import source_texts, squash
 from handbook.schema import FILES, Bilingual, Items, Record
 
 from tests.helpers import SHARED

@@ -9,7 +9,7 @@ from ..jsonschema_export import all_schemas
 
 
 # Write every non-page output of one language build into site_dir.
-def write_outputs(site_dir: Path, language: str, export: dict, search_entries: list, dataset) -> None:
+def write_outputs(site_dir: Path, language: str, export: dict, search_entries: list) -> None:
     index = sorted(search_entries, key=lambda entry: entry["url"])
     (site_dir / "search-index.json").write_text(
         json.dumps({"language": language, "pages": index}, ensure_ascii=False, sort_keys=True), encoding="utf-8")

@@ -12,12 +12,12 @@ from mkdocs.structure.files import File, Files
 from ..dataset import load_dataset
 from ..errors import DataInvalid
 from ..export import export_dataset
-from .calculator_pages import calculator_pages, calculator_uri, enabled
+from .calculator_pages import calculator_pages
 from .config import HandbookConfig
 from .csp import add_policy
 from .labels import label
 from .outputs import write_outputs
-from .pages import Context, all_pages, measure_uri, section_uri
+from .pages import Context, all_pages, calculator_uri, enabled, measure_uri, section_uri
 
 LANGUAGES = {"zh": "中文", "en": "English"}
 
@@ -80,7 +80,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     # Write the search index and the open-data files next to the pages.
     def on_post_build(self, config):
-        write_outputs(Path(config.site_dir), self.config.language, self.export, self.search_entries, self.dataset)
+        write_outputs(Path(config.site_dir), self.config.language, self.export, self.search_entries)
 
     # Rebuild when any data file changes under `mkdocs serve`.
     def on_serve(self, server, config, builder):
