@@ -17,15 +17,17 @@ ARITHMETIC_FUNCTIONS = {("money.py", "round_ratio")}
 # Example strings that show a format, not a figure: a decimal string in validation messages.
 FORMAT_EXAMPLES = {'"100.00"'}
 EXAMPLES_MODULE = PACKAGE / "examples.py"
-IDENTIFIER = re.compile(r"(?<![A-Za-z0-9])(?:R\d+(?:\.\d+)?|A\d+b?|M\d+|c\d+|Measure \d+|Annex \d|附件\d)(?![0-9])")
+IDENTIFIER = re.compile(r"(?<![A-Za-z0-9])(?:R\d+(?:\.\d+)?|A\d+b?|M\d+|c\d+)(?![0-9])")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# The document's own part numbers in text: "Measure 12", "Annex 2", "附件2".
+DOCUMENT_PART = re.compile(r"Measure \d+|Annex \d|附件\d")
 ISO_DATE_LIKE = re.compile(r"\d{4}-\d{2}")
 CHINESE_NUMBER = re.compile(r"[一二两三四五六七八九十百千万]+(?:个月|个百分点|年|日|天|人|元|万元|%)")
 
 
 def suspicious_text(text: str) -> list:
     """Return the policy-looking numbers in a string or comment."""
-    stripped = IDENTIFIER.sub("", text)
+    stripped = DOCUMENT_PART.sub("", IDENTIFIER.sub("", text))
     for example in FORMAT_EXAMPLES:
         stripped = stripped.replace(example, "")
     found = [number for number in NUMBER.findall(stripped) if float(number) not in GENERIC_NUMBERS]
