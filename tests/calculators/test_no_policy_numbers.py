@@ -11,11 +11,11 @@ PACKAGE = Path(calculators.__file__).resolve().parent
 GENERIC_NUMBERS = {0, 1}
 # Named constants of arithmetic and the calendar (not of the policy), by module: a module-level NAME = number.
 NAMED_CONSTANTS = {"dates.py": {"MONTHS_PER_YEAR", "HEADROOM_YEARS"},
-                   "money.py": {"CENT_PLACES", "PERCENT", "PERCENT_PLACES"}}
+                   "money.py": {"CENT_PLACES", "PERCENT", "PERCENT_PLACES", "MAX_SHOWN_PLACES"}}
 # Functions whose literals are arithmetic, with the reason: half-up rounding as (2·n·10^p + d) // 2d.
 ARITHMETIC_FUNCTIONS = {("money.py", "round_ratio")}
 # Example strings that show a format, not a figure: a decimal string in validation messages.
-FORMAT_EXAMPLES = {'"100.00"'}
+FORMAT_EXAMPLES = ('"100.00"', "如 100.00", "such as 100.00")
 EXAMPLES_MODULE = PACKAGE / "examples.py"
 IDENTIFIER = re.compile(r"(?<![A-Za-z0-9])(?:R\d+(?:\.\d+)?|A\d+b?|M\d+|c\d+)(?![0-9])")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
