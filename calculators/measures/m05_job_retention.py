@@ -77,7 +77,7 @@ def in_extension(day, params) -> bool:
 def compute(values: dict, ctx) -> dict:
     """Apply the layoff-rate test, compute both standards and choose the refund."""
     ctx.read("A10", "A11", "A12", "A13")
-    layoff_test = test_layoffs(values, ctx)
+    layoff_test = layoff_standard(values, ctx)
     normal = normal_refund(values, ctx)
     alternative = alternative_refund(values, ctx)
     eligible = eligibility(values, layoff_test["passes"], ctx)
@@ -110,7 +110,7 @@ def max_layoffs_allowed(base: int, threshold) -> int:
     return numerator * base // denominator
 
 
-def test_layoffs(values: dict, ctx) -> dict:
+def layoff_standard(values: dict, ctx) -> dict:
     """Compare layoffs ÷ base with the applicable standard, exactly."""
     base, layoffs = values["insured_employees_base"], values["layoffs"]
     small_max = ctx.param(SMALL_MAX_STAFF)

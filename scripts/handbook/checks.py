@@ -2,13 +2,13 @@
 from collections import Counter
 from datetime import date
 
-from .dataset import parameter_value, squash
+from calculators.units import COUNT_UNITS, convert
+
+from .texts import source_texts, squash
 from .periods import check_periods
 from .plausibility import check_plausibility
 from .report import caused, first
 from .terminology import check_terminology
-
-COUNT_UNITS = ("persons", "months", "years", "days")
 
 
 # Locate an error at path in the file called name.
@@ -164,13 +164,12 @@ def value_problem(unit: str, text: str) -> str:
         return f"unit '{unit}' needs {'a date' if unit == 'date' else 'a number'}, got '{text}'"
     if unit in COUNT_UNITS and not text.isdigit():
         return f"unit '{unit}' needs a whole number, got '{text}'"
-    parameter_value(unit, text)
+    convert(text, unit)
     return ""
 
 
 # Notes point at things that exist and quote the source text verbatim.
 def check_notes(dataset):
-    from .dataset import source_texts
     corpus = "\n".join(squash(text) for _, _, text in source_texts(dataset))
     name = dataset.source_file("notes")
     measures = {measure["number"] for measure in dataset.measures}

@@ -8,10 +8,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from calculators.units import UNIT_WORDS
+
 from .dataset import load_dataset
 from .errors import DataInvalid
 from .export import export_dataset
-from .site.pages import UNIT_WORDS
 
 FIELD_NAMES = {
     "name": ("名称", "name"), "rule": ("规则", "rule"), "unit": ("单位", "unit"), "measure": ("措施", "measure"),

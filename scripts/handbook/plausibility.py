@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .errors import said
+from .texts import source_texts
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,6 @@ def check_plausibility(dataset):
 
 # The first and last year the document's own words name (e.g. 2020年), with the year of its date.
 def document_years(dataset) -> tuple:
-    from .dataset import source_texts
     named = [int(year) for _, _, text in source_texts(dataset) for year in re.findall(r"((?:19|20)\d\d)年", text)]
     named.append(int(dataset.part("document")["date"][:4]))
     return min(named), max(named)

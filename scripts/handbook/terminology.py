@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .dataset import FILES, Bilingual, Items, Record
+from .schema import FILES, Bilingual, Items, Record
 from .report import caused
 from .yamlio import dotted
 

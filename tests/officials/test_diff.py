@@ -1,17 +1,9 @@
 """`handbook diff` names every change in Chinese and English, between data folders and git revisions."""
-import subprocess
-import sys
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parents[2]
-HANDBOOK = Path(sys.executable).parent / "handbook"
+from tests.helpers import PROJECT, run_handbook
+
 REVISION = {"zh": "稳岗返还裁员率标准调整为6%。", "en": "The layoff-rate standard for the job-retention refund becomes 6%."}
-
-
-# Run the real `handbook` command in the project folder.
-def run_handbook(*args):
-    return subprocess.run([str(HANDBOOK), *map(str, args)], cwd=PROJECT, capture_output=True, text=True,
-                          encoding="utf-8", timeout=120)
 
 
 # Replace a piece of text that occurs exactly once in a data file.

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 import yaml
 
-PROJECT = Path(__file__).resolve().parents[2]
+from tests.helpers import PROJECT
 LANGUAGE_ROOTS = {"zh": "", "en": "en/"}
 
 

@@ -1,26 +1,15 @@
 """Calculator and policy-finder pages: a form built from the package's catalog, rules and a worked example."""
-from calculators import calculate, catalog
+from calculators import calculate
 from calculators.display import scalar_text
 
 from .labels import LABELS
-from .pages import Context, Page, href, measure_uri, unit_links
+from .pages import FINDER, Context, Page, calculator_uri, enabled, format_value, href, measure_uri, unit_links
 from .render import block, esc, md_text, tag
 
-FINDER = "policy-finder"
 PROFILE_OF_GROUP = {"enterprise": "enterprise", "staff": "enterprise", "person": "person"}
 ROW_JOIN = {"zh": ("；", "，"), "en": ("; ", ", ")}
 PAGE_WORDS = ("estimate", "still_needed", "open_calculator", "not_eligible_now", "no_matches", "units_to_contact",
               "yes", "no")
-
-
-def calculator_uri(calculator_id: str) -> str:
-    return f"calculators/{calculator_id}.md"
-
-
-# The catalog entries of the calculators this document enables (document.yaml: calculators).
-def enabled(data: dict) -> list:
-    wanted = data["document"].get("calculators", [])
-    return [entry for entry in catalog() if entry["id"] in wanted]
 
 
 # All calculator pages, the index of calculators and the finder; none if the document enables none.
@@ -28,11 +17,6 @@ def calculator_pages(ctx: Context) -> list:
     entries = enabled(ctx.data)
     pages = [calculator_page(ctx, entry) for entry in entries]
     return pages + [calculators_index(ctx, entries)] if entries else []
-
-
-# Calculators that apply to one measure.
-def calculators_for(data: dict, measure: int) -> list:
-    return [entry for entry in enabled(data) if entry["measure"] == measure and entry["id"] != FINDER]
 
 
 # The index page listing every calculator with its measure.
@@ -208,7 +192,6 @@ def rules_section(ctx: Context, here: str, entry: dict) -> str:
 
 # A parameter's current value with its unit.
 def _value(ctx: Context, parameter: dict) -> str:
-    from .pages import format_value
     return format_value(ctx, parameter, parameter["values"][-1]["value"])
 
 

@@ -12,15 +12,14 @@ from mkdocs.structure.files import File, Files
 from ..dataset import load_dataset
 from ..errors import DataInvalid
 from ..export import export_dataset
-from .calculator_pages import calculator_pages, calculator_uri, enabled
+from ..languages import LANGUAGES, ROOT_LANGUAGE, language_folder
+from .calculator_pages import calculator_pages
 from .config import HandbookConfig
 from .csp import add_policy
 from .hints import add_runtime_hints
 from .labels import label
 from .outputs import write_outputs
-from .pages import Context, all_pages, measure_uri, section_uri
-
-LANGUAGES = {"zh": "中文", "en": "English"}
+from .pages import Context, all_pages, calculator_uri, enabled, measure_uri, section_uri
 
 
 DESCRIPTION_LENGTH = 150
@@ -42,7 +41,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.ctx = Context(self.export, language, build_date(), self._source_files())
         config.theme["language"] = language
         config.site_name = self.ctx.t(self.export["document"]["plan_title"])
-        if language != "zh" and config.site_url:
+        if language != ROOT_LANGUAGE and config.site_url:
             config.site_url = config.site_url.rstrip("/") + f"/{language}/"
         config.extra["alternate"] = [
             {"name": name, "lang": code, "prefix": _prefix(language, code)} for code, name in LANGUAGES.items()]
@@ -88,7 +87,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     # Write the search index and the open-data files next to the pages.
     def on_post_build(self, config):
-        write_outputs(Path(config.site_dir), self.config.language, self.export, self.search_entries, self.dataset)
+        write_outputs(Path(config.site_dir), self.config.language, self.export, self.search_entries)
 
     # Rebuild when any data file changes under `mkdocs serve`.
     def on_serve(self, server, config, builder):
@@ -148,8 +147,7 @@ def _repository_path(data_dir: Path, config) -> str:
 def _prefix(current: str, target: str) -> str:
     if current == target:
         return ""
-    up = "../" if current != "zh" else ""
-    return up + ("" if target == "zh" else f"{target}/")
+    return ("../" if current != ROOT_LANGUAGE else "") + language_folder(target)
 
 
 # The date page statuses are computed for: SOURCE_DATE_EPOCH if set, so builds are reproducible.
