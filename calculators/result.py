@@ -2,6 +2,7 @@
 from datetime import date
 
 from .context import Context
+from .display import figures
 from .text import bi
 
 
@@ -69,6 +70,7 @@ def ok_result(calculator, ctx: Context, outputs: dict, as_of: date) -> dict:
     """Build the result of a valid calculation in the contract's key order; as_of is the date asked about."""
     periods = period_by_measure(ctx.params.uses())
     ordered = declared_order(calculator, outputs)
+    display = figures(calculator, ordered, ctx.shown)
     result = {"calculator": calculator.id, "status": "ok"}
     if "eligible" in ordered:
         result["eligible"] = ordered.pop("eligible")
@@ -83,6 +85,7 @@ def ok_result(calculator, ctx: Context, outputs: dict, as_of: date) -> dict:
         decided_on={"field": ctx.deciding.field, "label": ctx.deciding.label, "date": ctx.params.as_of.isoformat()},
         in_force=overall_period(periods),
         warnings=in_force_warnings(periods, ctx.params.as_of, ctx.deciding.label) + ctx.warnings,
+        display=display,
     )
     return result
 

@@ -2,11 +2,11 @@
 from ..dates import within
 from ..deciding import DecidingDate
 from ..errors import inconsistent, required
-from ..money import format_money
+from ..money import format_money, yuan_en, yuan_zh
 from ..spec import Calculator
 from ..text import bi
 from ..validation import Field
-from .common import MONTHS, eligibility_output, flag, output
+from .common import MONTHS, PERSONS, eligibility_output, flag, output
 
 RATE = "new_hire.subsidy_per_hire"
 WINDOW_START = "new_hire.window_start"
@@ -46,7 +46,7 @@ FIELDS = (
 
 OUTPUTS = (
     eligibility_output(),
-    output("eligible_hires", "int", "符合条件的人数", "Qualifying hires"),
+    output("eligible_hires", "int", "符合条件的人数", "Qualifying hires", PERSONS),
     output("per_hire", "list", "逐人是否符合", "Qualifies, per hire"),
     output("per_hire_reasons", "list", "逐人原因", "Reason, per hire"),
     output("subsidy", "money", "补贴金额", "Subsidy"),
@@ -83,8 +83,8 @@ def compute(values: dict, ctx) -> dict:
     subsidy = rate * qualifying
     ctx.step(
         "R1.2",
-        f"{format_money(rate)}元 × {qualifying}人 = {format_money(subsidy)}元（未设上限）",
-        f"{format_money(rate)} yuan × {qualifying} hires = {format_money(subsidy)} yuan (no cap stated)",
+        f"{yuan_zh(rate)} × {qualifying}人 = {yuan_zh(subsidy)}（未设上限）",
+        f"{yuan_en(rate)} × {qualifying} hires = {yuan_en(subsidy)} (no cap stated)",
         (RATE, MIN_CONTRACT),
     )
     return {
@@ -166,4 +166,5 @@ CALCULATOR = Calculator(
     compute=compute,
     check=check,
     decided_by=DecidingDate("hires.hire_date", bi("最早的入职日期", "the earliest hire date")),
+    headline="subsidy",
 )

@@ -2,12 +2,13 @@
 from collections import Counter
 from datetime import date
 
-from .dataset import parameter_value, squash
+from calculators.units import COUNT_UNITS, convert
+
+from .texts import source_texts, squash
 from .periods import check_periods
 from .plausibility import check_plausibility
 from .report import caused, first
-
-COUNT_UNITS = ("persons", "months", "years", "days")
+from .terminology import check_terminology
 
 
 # Locate an error at path in the file called name.
@@ -167,7 +168,7 @@ def value_problem(unit: str, text: str) -> str:
         return f"unit '{unit}' needs {'a date' if unit == 'date' else 'a number'}, got '{text}'"
     if unit in COUNT_UNITS and not text.isdigit():
         return f"unit '{unit}' needs a whole number, got '{text}'"
-    parameter_value(unit, text)
+    convert(text, unit)
     return ""
 
 
@@ -175,7 +176,6 @@ def value_problem(unit: str, text: str) -> str:
 def check_notes(dataset):
     if not dataset.has("notes"):
         return
-    from .dataset import source_texts
     corpus = "\n".join(squash(text) for _, _, text in source_texts(dataset))
     name = dataset.source_file("notes")
     measures = {measure["number"] for measure in dataset.measures}
@@ -265,7 +265,6 @@ def quote_in_force(amendment, revision, parameter, clauses) -> bool:
 
 # When the folder keeps original.txt, every Chinese source text must appear in it word for word.
 def check_original(dataset):
-    from .dataset import source_texts
     path = dataset.root / "original.txt"
     if not path.is_file():
         return
@@ -287,5 +286,5 @@ def check_attachments(dataset):
 
 
 all_checks = (check_calculators, check_units, check_measures, check_annex1, check_annex2, check_parameters, check_notes,
-              check_plausibility, check_periods, check_revisions,
+              check_plausibility, check_periods, check_terminology, check_revisions,
               check_original, check_attachments)

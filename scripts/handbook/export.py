@@ -49,6 +49,7 @@ def export_dataset(dataset: Dataset) -> dict:
         "notes": dataset.part("notes")["notes"],
         "revisions": dataset.part("revisions")["revisions"],
         "parts": [kind for kind in ("annex1", "annex2", "notes") if dataset.has(kind)],
+        "glossary": dataset.files["glossary.yaml"].data if "glossary.yaml" in dataset.files else None,
     }
 
 
