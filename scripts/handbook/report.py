@@ -13,6 +13,12 @@ def caused(error, english: str, chinese: str):
     return replace(error, cause=(english, chinese))
 
 
+# The cause, in English and Chinese, of every reference to a unit id that units.yaml lacks.
+def missing_unit(unit_id) -> tuple:
+    return (f"unit '{unit_id}' is not in units.yaml (removed or renamed?)",
+            f"单位“{unit_id}”不在 units.yaml 中（是否被删除或改名？）")
+
+
 # The error marked as a cause in itself (e.g. a duplicate id), to be printed before everything else.
 def first(error):
     return replace(error, first=True)

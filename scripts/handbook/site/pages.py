@@ -471,7 +471,8 @@ def open_data_page(ctx: Context) -> Page:
     return Page("open-data.md", title, f"# {md_text(title)}\n" + block(body), ctx.files["document"])
 
 
-# Every generated page for one language.
+# Every page generated from the document's parts for one language (the glossary and calculator pages have modules of
+# their own, which import this one).
 def all_pages(ctx: Context, original: str) -> list:
     pages = [home_page(ctx), units_index_page(ctx), key_figures_page(ctx),
              translation_page(ctx), search_page(ctx), revisions_page(ctx), open_data_page(ctx)]
@@ -481,6 +482,4 @@ def all_pages(ctx: Context, original: str) -> list:
     pages += [unit_page(ctx, unit) for unit in ctx.data["units"]]
     if original:
         pages.append(original_page(ctx, original))
-    from .glossary_page import glossary_page
-    pages += [page for page in [glossary_page(ctx)] if page]
     return pages
