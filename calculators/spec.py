@@ -31,8 +31,9 @@ def no_checks(values: dict, params) -> list:
 
 @dataclass(frozen=True)
 class Calculator:
-    """A calculator: what it is, what it reads, what it returns, and how; headline names its main amount
-    (the output the policy finder shows as an estimate), if it has one."""
+    """A calculator: what it is, what it reads, what it returns, and how; decided_by names the input date that
+    selects the parameter values in force; headline names its main amount (the output the policy finder shows as an
+    estimate), if it has one."""
 
     id: str
     title: dict
