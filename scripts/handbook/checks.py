@@ -7,7 +7,7 @@ from calculators.units import COUNT_UNITS, convert
 from .texts import source_texts, squash
 from .periods import check_periods
 from .plausibility import check_plausibility
-from .report import caused, first
+from .report import caused, first, missing_unit
 from .terminology import check_terminology
 
 
@@ -83,12 +83,6 @@ def check_responsible(dataset, name, path, responsible):
                         f"units {responsible['units']} do not match the written list, which names {resolved}"),
                      f"in units.yaml the name '{part}' belongs to unit '{found}', not '{meant}'",
                      f"units.yaml 中名称“{part}”属于单位“{found}”，而不是“{meant}”")
-
-
-# The cause, in English and Chinese, of every reference to a unit id that units.yaml lacks.
-def missing_unit(unit_id) -> tuple:
-    return (f"unit '{unit_id}' is not in units.yaml (removed or renamed?)",
-            f"单位“{unit_id}”不在 units.yaml 中（是否被删除或改名？）")
 
 
 # Annex 1 members belong to known units.

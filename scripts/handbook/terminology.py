@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .schema import FILES, Bilingual, Items, Record
-from .report import caused
+from .report import caused, missing_unit
 from .yamlio import dotted
 
 GLOSSARY_FILE = "glossary.yaml"
@@ -107,7 +107,6 @@ def duplicate_terms(dataset, terms):
                                                  f"duplicate glossary term '{term.zh}': already defined in {where}; "
                                                  f"keep one entry and list other English forms under its variants")
         seen.setdefault(term.zh, term)
-    from .checks import missing_unit
     for index, entry in enumerate(glossary(dataset).get("bodies", [])):
         if entry["unit"] not in {unit["id"] for unit in dataset.part("units")["units"]}:
             yield caused(dataset.files[GLOSSARY_FILE].error(("bodies", index, "unit"),

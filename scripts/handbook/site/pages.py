@@ -397,6 +397,4 @@ def all_pages(ctx: Context, original: str) -> list:
     pages += [unit_page(ctx, unit) for unit in ctx.data["units"]]
     if original:
         pages.append(original_page(ctx, original))
-    from .glossary_page import glossary_page
-    pages += [page for page in [glossary_page(ctx)] if page]
     return pages
