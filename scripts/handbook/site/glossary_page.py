@@ -26,3 +26,8 @@ def _body_rows(ctx, glossary) -> list:
     return [[tag("span", esc(" / ".join([unit["name"]["zh"]] + unit.get("variants", []))), lang="zh"),
              link(href(URI, unit_uri(unit["id"])), unit["name"]["en"]), esc("; ".join(short.get(unit["id"], [])))]
             for unit in ctx.data["units"]]
+
+
+# The glossary page as a list, empty when the document has no glossary (the plugin adds it to the other pages).
+def glossary_pages(ctx) -> list:
+    return [page for page in [glossary_page(ctx)] if page]

@@ -16,7 +16,7 @@ from ..languages import LANGUAGES, ROOT_LANGUAGE, language_folder
 from .calculator_pages import calculator_pages
 from .config import HandbookConfig
 from .csp import add_policy
-from .glossary_page import glossary_page
+from .glossary_page import glossary_pages
 from .hints import add_runtime_hints
 from .labels import label
 from .outputs import write_outputs
@@ -66,8 +66,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 page.edit_uri = f"docs/{file.src_uri}"
                 kept.append(page)
         original = self._original_text()
-        glossary = [page for page in [glossary_page(self.ctx)] if page]
-        for page in all_pages(self.ctx, original) + glossary + calculator_pages(self.ctx):
+        for page in all_pages(self.ctx, original) + glossary_pages(self.ctx) + calculator_pages(self.ctx):
             generated = File.generated(config, page.uri, content=page.markdown)
             generated.edit_uri = f"{_repository_path(self.data_dir, config)}/{page.source}"
             kept.append(generated)
