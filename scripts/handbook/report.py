@@ -47,8 +47,3 @@ def _group(found) -> str:
                        f"{chinese}；由此产生{len(found)}个错误：{places}{more_zh}") + \
         "\n    " + f"first of them: {found[0].message.splitlines()[0]}"
 
-
-# The cause, in English and Chinese, of every reference to a unit id that units.yaml lacks.
-def missing_unit(unit_id) -> tuple:
-    return (f"unit '{unit_id}' is not in units.yaml (removed or renamed?)",
-            f"单位“{unit_id}”不在 units.yaml 中（是否被删除或改名？）")
