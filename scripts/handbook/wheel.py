@@ -52,7 +52,15 @@ def empty_lock(pyodide_dir: Path) -> dict:
 # The pinned Pyodide version, from package.json.
 def pyodide_version() -> str:
     import json
-    return json.loads((PROJECT / "package.json").read_text(encoding="utf-8"))["dependencies"]["pyodide"]
+    return json.loads((pyodide_runtime() / "package.json").read_text(encoding="utf-8"))["version"]
+
+
+# The installed npm package of the pinned Pyodide runtime; OSError naming the fix when it is not installed.
+def pyodide_runtime() -> Path:
+    source = PROJECT / "node_modules" / "pyodide"
+    if not source.is_dir():
+        raise OSError("node_modules/pyodide is missing: run scripts/setup (npm ci) first")
+    return source
 
 
 # The urlsafe base64 SHA-256 a wheel's RECORD uses.
@@ -70,9 +78,7 @@ def add_calculator_assets(site: Path, data: str) -> None:
     if not dataset.part("document").get("calculators"):
         return
     target = site / "assets" / "calculators"
-    source = PROJECT / "node_modules" / "pyodide"
-    if not source.is_dir():
-        raise OSError("node_modules/pyodide is missing: run scripts/setup (npm ci) first")
+    source = pyodide_runtime()
     staged = build_wheel(target)
     digest = hashlib.sha256(staged.read_bytes()).hexdigest()
     wheel = target / "wheel" / digest[:16] / staged.name

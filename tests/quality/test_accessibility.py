@@ -129,7 +129,7 @@ def test_calculator_with_the_keyboard_alone(axe_tab, site_url):
         tab_to(axe_tab, name)
         axe_tab.keyboard.type(value)
     axe_tab.keyboard.press("Enter")
-    axe_tab.wait_for_function("document.querySelector('output[name=refund]').value === '40000.00'", timeout=60_000)
+    axe_tab.wait_for_function("document.querySelector('output[name=refund]').value === '40,000.00 元'", timeout=60_000)
 
 
 def test_an_error_is_described_and_announced(axe_tab, site_url):

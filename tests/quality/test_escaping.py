@@ -36,6 +36,7 @@ FIELDS = [("document.yaml", "  zh: 台儿庄区应对新冠肺炎疫情做好稳
           ("parameters/05.yaml", "Job-retention refund rate", "name.en"),
           ("annex2.yaml", "对不裁员或少裁员的参保企业，返还", "text.zh"),
           ("annex2.yaml", "Insured enterprises that make no", "text.en")]
+UNIT_EN = 9  # the index in FIELDS of the unit's English name
 HIDDEN = {"right-to-left override": "\u202e", "bell": "\u0007", "escape": "\u001b", "null": "\u0000",
           "zero-width joiner": "\u200d"}
 PAGES = ["", "sections/02/", "measures/05/", "units/", "units/hrss/", "annex-1/", "annex-2/", "translation/",
@@ -76,7 +77,23 @@ def hostile_data(data):
     name = '  name:\n    zh: "区人力资源社会保障局'
     units.write_text(units.read_text(encoding="utf-8").replace(name, "  variants:\n  - 区人力资源社会保障局\n" + name),
                      encoding="utf-8")
+    rename_body(data, FIELDS[UNIT_EN][1], f"{FIELDS[UNIT_EN][1]} {marker(UNIT_EN)} {PAYLOAD}")
+    (data / "original.txt").unlink()  # the hostile Chinese is in no original: validate would refuse it
     return data
+
+
+# Every other one-line value that names the body by its registry name names it by the hostile name instead
+# (the terminology check holds Annex 1 posts and other texts to the registry name).
+def rename_body(data, old: str, new: str) -> None:
+    for path in sorted(data.rglob("*.yaml")):
+        if path.name == "units.yaml":
+            continue
+        lines = path.read_text(encoding="utf-8").split("\n")
+        for number, line in enumerate(lines):
+            key, colon, value = line.partition(": ")
+            if colon and old in value and key.strip() == "en":
+                lines[number] = f"{key}: {json.dumps(yaml.safe_load(value).replace(old, new), ensure_ascii=False)}"
+        path.write_text("\n".join(lines), encoding="utf-8")
 
 
 # The site built from the hostile data, served locally.

@@ -28,7 +28,8 @@ CHANGES = {
         (' id="__search" autocomplete="off">', ' id="__search">'),
         ("""href="{{ alt.link | url }}" hreflang="{{ alt.lang | d(lang.t('language')) }}">""",
          """href="{{ base_url.rstrip('/') }}/{{ alt.prefix }}" hreflang="{{ alt.lang }}">"""),
-        (FONTS_FROM_GOOGLE, "    {% block fonts %}{% endblock %}")],
+        (FONTS_FROM_GOOGLE, "    {% block fonts %}{% endblock %}"),
+        ('content="{{ page.meta.description }}"', 'content="{{ page.meta.description | e }}"')],
     "partials/nav-item.html": [
         ('{% set tabindex = "0" if not is_section %}', '{% set tabindex = "0" if not is_section else "-1" %}'),
         ("  {% else %}\n    {{ nav_item.title }}\n",

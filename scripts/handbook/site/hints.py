@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from ..stdlib import recorded_members, trimmed_stdlib
-from ..wheel import PROJECT, pyodide_version
+from ..wheel import pyodide_runtime, pyodide_version
 
 WORKER = re.compile(r'data-worker="([^"]*)assets/javascripts/calculator-worker\.js"')
 
@@ -15,7 +15,7 @@ WORKER = re.compile(r'data-worker="([^"]*)assets/javascripts/calculator-worker\.
 # The site path of the trimmed standard library, as the build names it (by content hash).
 @lru_cache(maxsize=1)
 def stdlib_path() -> str:
-    content = trimmed_stdlib(PROJECT / "node_modules" / "pyodide" / "python_stdlib.zip", recorded_members())
+    content = trimmed_stdlib(pyodide_runtime() / "python_stdlib.zip", recorded_members())
     return f"assets/calculators/stdlib/{hashlib.sha256(content).hexdigest()[:16]}/python_stdlib.zip"
 
 
