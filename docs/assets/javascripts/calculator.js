@@ -1,7 +1,16 @@
 // Calculator pages: fill the form from the URL, send inputs to one shared worker, show the result.
 (function () {
   "use strict";
-  var worker = null, nextId = 1, pending = {}, state = "idle", listeners = [];
+  var worker = null, nextId = 1, pending = {}, state = "idle", listeners = [], refused = null;
+  var REFUSALS = {
+    zh: { file: "本页是从文件打开的，请通过网站地址打开", worker: "此浏览器不支持 Web Worker", module: "此浏览器不支持模块 Web Worker",
+          wasm: "此浏览器不支持 WebAssembly", lead: "计算器无法在此运行：", rest: "。计算规则和算例就在本页：",
+          rules: "计算规则", example: "算例" },
+    en: { file: "the page was opened from a file; open it from the website", worker: "this browser has no Web Workers",
+          module: "this browser has no module Web Workers", wasm: "this browser has no WebAssembly",
+          lead: "The calculator cannot run here: ", rest: ". The rules and worked examples are on this page: ",
+          rules: "rules", example: "worked examples" }
+  };
   var MAX_ROWS = 500;  // a URL may fill at most this many rows of a list, so a huge index cannot hang the page
 
   function workerUrl() {
@@ -9,16 +18,39 @@
     return new URL(form.getAttribute("data-worker"), location.href).href;
   }
 
+  // Why this page cannot run the calculator here (a key of REFUSALS), or null when it can.
+  function missingSupport() {
+    if (location.protocol === "file:") { return "file"; }
+    if (typeof Worker === "undefined") { return "worker"; }
+    if (typeof WebAssembly === "undefined") { return "wasm"; }
+    return null;
+  }
+
+  // A module worker, or null where the browser cannot make one (it never reads the type option).
+  function moduleWorker(url) {
+    var typeRead = false, made = null;
+    try {
+      made = new Worker(url, { get type() { typeRead = true; return "module"; } });
+    } catch (error) {
+      return null;
+    }
+    if (!typeRead) { made.terminate(); return null; }
+    return made;
+  }
+
   function ensureWorker() {
-    if (worker) { return worker; }
-    worker = new Worker(workerUrl(), { type: "module" });
+    if (worker || refused) { return worker; }
+    refused = missingSupport();
+    worker = refused ? null : moduleWorker(workerUrl());
+    if (!worker) { refused = refused || "module"; state = "refused"; return null; }
     state = "loading";
     worker.onmessage = function (event) {
       var message = event.data;
+      if (message.saved) { window.__handbookSnapshotSaved = message.saved; return; }
       if (message.progress) {
         state = message.progress === "ready" ? "ready" : "loading";
         if (state === "ready") {
-          window.__handbookTimings = { ready: performance.now(), snapshot: message.snapshot, phases: message.phases };
+          window.__handbookTimings = { ready: performance.now(), snapshot: message.snapshot, why: message.why, phases: message.phases };
           document.documentElement.setAttribute("data-calculator-engine", "ready");
         }
         listeners.forEach(function (listener) { listener(message.progress); });
@@ -209,15 +241,43 @@
     });
   }
 
+  // Say in the page's language why the calculator cannot run, and point to the rules and examples.
+  function refuse(form) {
+    var words = REFUSALS[lang()], note = document.createElement("p");
+    note.className = "hb-refusal";
+    note.setAttribute("role", "alert");
+    note.setAttribute("data-refused", refused);
+    note.appendChild(document.createTextNode(words.lead + words[refused] + words.rest));
+    [["#rules", words.rules], ["#example", words.example]].forEach(function (link, index) {
+      var anchor = document.createElement("a");
+      anchor.href = link[0];
+      anchor.textContent = link[1];
+      if (index) { note.appendChild(document.createTextNode(lang() === "en" ? ", " : "、")); }
+      note.appendChild(anchor);
+    });
+    note.appendChild(document.createTextNode(lang() === "en" ? "." : "。"));
+    form.parentNode.insertBefore(note, form);
+    form.setAttribute("data-state", "refused");
+  }
+
+  // Let the worker go when the reader leaves the page (a later visit restores it from the snapshot).
+  function release() {
+    if (worker) { worker.terminate(); }
+    worker = null;
+    state = "idle";
+    Object.keys(pending).forEach(function (id) { delete pending[id]; });
+  }
+
   function setup() {
     var form = document.querySelector("form[data-calculator]");
-    if (!form || form.getAttribute("data-ready")) { return; }
+    if (!form) { release(); return; }
+    if (form.getAttribute("data-ready")) { return; }
     form.setAttribute("data-ready", "true");
+    if (!ensureWorker()) { refuse(form); return; }
     form.hidden = false;
     var progress = form.querySelector(".hb-progress");
     progress.hidden = state === "ready";
     listeners = [function (stage) { progress.hidden = stage === "ready"; }];
-    ensureWorker();
     form.addEventListener("submit", function (event) { event.preventDefault(); submit(form); });
     form.addEventListener("click", function (event) {
       var action = event.target.getAttribute && event.target.getAttribute("data-action");
@@ -238,5 +298,9 @@
   // Start the engine at once on a calculator page (this script runs after the page is parsed),
   // without waiting for the theme's scripts; the form is wired up when the page is ready.
   if (document.querySelector("form[data-worker]")) { ensureWorker(); }
-  if (typeof document$ !== "undefined") { document$.subscribe(setup); } else { document.addEventListener("DOMContentLoaded", setup); }
+  // Wired up on the first parse too, not only through the theme's document$ (which never emits on a
+  // page opened from file://); setup runs once per form.
+  if (typeof document$ !== "undefined") { document$.subscribe(setup); }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", setup); } else { setup(); }
+  window.addEventListener("pagehide", release);
 })();
