@@ -1,6 +1,11 @@
 """Benchmark: a calculator page in headless Chromium, cold and warm (persistent profile), against a
 plain embed of the same Pyodide on the main thread. Prints time to ready, submit to result,
-main-thread blocking time and bytes transferred, and the ratios to the baseline."""
+main-thread blocking time and bytes transferred, and the ratios to the baseline.
+
+Then per engine (Chromium, Firefox ESR, WebKitGTK, through the cross-engine test driver) and per
+context (127.0.0.1, and http://intranet.test/, which is not a secure context): cold and warm time to
+first result, whether the snapshot was used and why not, the snapshot bytes stored, the plain embed in
+the same engine, and Chromium's memory over ten reloads."""
 import functools
 import re
 import http.server
@@ -16,6 +21,9 @@ from playwright.sync_api import sync_playwright
 from handbook.build import build_site
 
 PROJECT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(PROJECT))
+from tests.engines.drivers import ENGINES, Gate, launch, tree_rss  # noqa: E402  (the tests' driver, reused)
+
 INPUTS = "ui_insured=true&insured_employees_base=200&layoffs=11&last_year_ui_contributions_paid=80000.00&as_of=2020-06-30"
 BASELINE_SCRIPT = """<script type="module">
 (async () => {
@@ -125,6 +133,68 @@ def write_baseline(site: Path) -> None:
                                                              encoding="utf-8")
 
 
+# Milliseconds from navigation to the first result on the page (page clock), and what the worker reported.
+def first_result(tab, url: str, is_baseline: bool) -> dict:
+    tab.goto(url)
+    tab.wait("html[data-done]" if is_baseline else "form[data-state=done]", timeout_s=300)
+    if not is_baseline:
+        tab.wait_until("window.__handbookTimings.snapshot || window.__handbookSnapshotSaved", timeout_s=300)
+    return tab.evaluate("({ms: window.__handbookTimings.ready + window.__handbookLastResultMs, "
+                        "snapshot: window.__handbookTimings.snapshot, why: window.__handbookTimings.why, "
+                        "saved: window.__handbookSnapshotSaved || null})")
+
+
+# Cold and warm visits in a fresh context of an engine.
+def cold_and_warm(engine, url: str, is_baseline: bool) -> tuple:
+    tab = engine.session()
+    try:
+        return first_result(tab, url, is_baseline), first_result(tab, url, is_baseline)
+    finally:
+        tab.close()
+
+
+# Resident memory (MB) of Chromium's processes after each of ten reloads of a calculator.
+def reload_memory(engine, url: str) -> list:
+    tab = engine.session()
+    sizes = []
+    for _ in range(10):
+        first_result(tab, url, False)
+        sizes.append(tree_rss(engine.pid()) >> 20)
+    tab.close()
+    return sizes
+
+
+# One row per engine and context: cold, warm, snapshot, bytes stored, plain embed, ratio.
+def show_engine(name: str, context: str, worker: tuple, baseline: tuple) -> None:
+    cold, warm = worker
+    why = "used" if warm["snapshot"] else f"not used ({warm['why']})"
+    stored = cold["saved"] or {}
+    bytes_stored = f"{stored['stored'] / 1e6:.2f} MB{' gzip' if stored.get('gzip') else ''}" if stored.get("stored") \
+        else f"nothing ({stored.get('why')} {stored.get('detail', '')})"
+    print(f"{name:9} {context:14} cold {cold['ms'] / 1000:6.2f} s ({cold['why']}) | warm {warm['ms'] / 1000:6.2f} s, "
+          f"snapshot {why} | stored {bytes_stored} | plain embed cold {baseline[0]['ms'] / 1000:.2f} s, "
+          f"warm {baseline[1]['ms'] / 1000:.2f} s | warm/plain warm {warm['ms'] / baseline[1]['ms']:.2f} (target <= 0.3)")
+
+
+# Every engine, on 127.0.0.1 and on the plain-HTTP intranet name.
+def per_engine(site: Path) -> None:
+    print("\nper engine (snapshot in IndexedDB); time to first result on the page clock:")
+    for name in ENGINES:
+        gate = Gate(site)
+        engine = launch(name, gate)
+        try:
+            for context, root in (("127.0.0.1", gate.url), ("intranet.test", gate.intranet_url)):
+                worker = cold_and_warm(engine, f"{root}calculators/job-retention-refund/?{INPUTS}", False)
+                baseline = cold_and_warm(engine, f"{root}bench/baseline/", True)
+                show_engine(name, context, worker, baseline)
+            if name == "chromium":
+                sizes = reload_memory(engine, f"{gate.url}calculators/job-retention-refund/?{INPUTS}")
+                print(f"{'':9} memory (browser processes, MB) after each of ten reloads: {sizes}")
+        finally:
+            engine.close()
+            gate.close()
+
+
 # Build, serve, measure both, print figures and ratios.
 def main() -> None:
     site = build_site(str(PROJECT / "policy_data"), str(Path(tempfile.mkdtemp()) / "site"), str(PROJECT / "mkdocs.yml"))
@@ -143,6 +213,7 @@ def main() -> None:
           f"cold bytes {worker[0]['bytes'] / baseline[0]['bytes']:.2f} (target <= 1); "
           f"blocking cold {worker[0]['blocking_ms']:.0f} ms vs {baseline[0]['blocking_ms']:.0f} ms (target <= 100 ms)")
     print("targets: submit→result <= 50 ms once ready")
+    per_engine(site)
 
 
 if __name__ == "__main__":
