@@ -6,8 +6,8 @@
 // version and the wheel's hash. IndexedDB is there in insecure contexts (plain-HTTP intranets)
 // and in WebKit, where Cache Storage is not. Anything unexpected falls back to the plain start,
 // and the ready message says why: {snapshot: false, why: "none stored" | "no storage" |
-// "version changed" | "restore failed" | "read failed"}; after a plain start it saves and posts
-// {saved: {stored: bytes, gzip}} or {saved: {stored: 0, why: "quota" | "no storage" | "save failed"}}.
+// "version changed" | "restore failed" | "read failed"}; after a plain start it saves and posts {progress: "saved",
+// saved: {stored: bytes, gzip} | {stored: 0, why: "quota" | "no storage" | "save failed"}}.
 // The runtime and the wheel sit in folders named by version and hash (so servers may cache them
 // for a year); manifest.json, always revalidated, names them.
 const base = new URL("../calculators/", import.meta.url);
@@ -140,7 +140,7 @@ async function start() {
   const parameters = json.loads(parametersText);
   phases.ready = performance.now();
   postMessage({ progress: "ready", snapshot: !save, why: save ? stored.why : null, phases });
-  if (save) { postMessage({ saved: await save() }); }
+  if (save) { postMessage({ progress: "saved", saved: await save() }); }
   if (db) { db.close(); }
   return (calculator, inputs) => {
     const result = calculators.calculate(calculator, json.loads(JSON.stringify(inputs)), parameters);
