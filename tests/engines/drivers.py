@@ -118,7 +118,7 @@ class Session:
         raise NotImplementedError
 
     # Wait until an element matching the CSS selector is in the document.
-    def wait(self, selector: str, timeout_s: float = 120) -> None:
+    def wait(self, selector: str, timeout_s: float = 300) -> None:
         raise NotImplementedError
 
     # The JSON value of a JavaScript expression (a promise is awaited).
@@ -138,7 +138,7 @@ class Session:
         raise NotImplementedError
 
     # Wait until a JavaScript expression is truthy.
-    def wait_until(self, expression: str, timeout_s: float = 120) -> None:
+    def wait_until(self, expression: str, timeout_s: float = 300) -> None:
         raise NotImplementedError
 
     # Requests to other origins this tab made since the last call (and forget them).
@@ -179,12 +179,12 @@ class PlaywrightSession(Session):
         return seen
 
     def goto(self, url):
-        self.page.goto(url, timeout=120_000)
+        self.page.goto(url, timeout=300_000)
 
-    def wait(self, selector, timeout_s=120):
+    def wait(self, selector, timeout_s=300):
         self.page.wait_for_selector(selector, state="attached", timeout=timeout_s * 1000)
 
-    def wait_until(self, expression, timeout_s=120):
+    def wait_until(self, expression, timeout_s=300):
         self.page.wait_for_function(expression, timeout=timeout_s * 1000)
 
     def evaluate(self, expression):
@@ -246,10 +246,10 @@ class BridgeSession(Session):
     def goto(self, url):
         self.engine.call("goto", page=self.ids["page"], url=url)
 
-    def wait(self, selector, timeout_s=120):
+    def wait(self, selector, timeout_s=300):
         self.engine.call("wait", page=self.ids["page"], selector=selector, timeout=timeout_s * 1000)
 
-    def wait_until(self, expression, timeout_s=120):
+    def wait_until(self, expression, timeout_s=300):
         self.engine.call("waitFunction", page=self.ids["page"], expression=expression, timeout=timeout_s * 1000)
 
     def evaluate(self, expression):
@@ -318,10 +318,10 @@ class SeleniumSession(Session):
     def goto(self, url):
         self.driver.get(url)
 
-    def wait(self, selector, timeout_s=120):
+    def wait(self, selector, timeout_s=300):
         self.wait_until(f"document.querySelector({json.dumps(selector)})", timeout_s)
 
-    def wait_until(self, expression, timeout_s=120):
+    def wait_until(self, expression, timeout_s=300):
         from selenium.webdriver.support.wait import WebDriverWait
         WebDriverWait(self.driver, timeout_s, poll_frequency=0.1).until(
             lambda driver: driver.execute_script(f"return !!({expression})"))
@@ -371,8 +371,8 @@ class WebKit(Engine):
                                "sslProxy": f"127.0.0.1:{self.gate.port}"})
         service = Service(executable_path=str(WEBKIT_DRIVER), env={**os.environ, "DISPLAY": self.display})
         driver = webdriver.WebKitGTK(options=options, service=service)
-        driver.set_page_load_timeout(120)
-        driver.set_script_timeout(120)
+        driver.set_page_load_timeout(300)
+        driver.set_script_timeout(300)
         return SeleniumSession(driver, self.gate)
 
     def close(self):

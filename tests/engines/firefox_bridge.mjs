@@ -46,7 +46,7 @@ const ops = {
     return foreign.get(page).splice(0);
   },
   async goto({ page, url }) {
-    await pages.get(page).goto(url, { waitUntil: "load", timeout: 120_000 });
+    await pages.get(page).goto(url, { waitUntil: "load", timeout: 300_000 });
   },
   async wait({ page, selector, timeout }) {
     await pages.get(page).waitForSelector(selector, { timeout });
