@@ -4,7 +4,11 @@ import json
 from urllib.parse import urlencode
 
 from calculators import catalog
+from handbook.dataset import load_dataset
+from handbook.export import export_parameters
+from tests.conftest import PROJECT
 
+PARAMETERS = export_parameters(load_dataset(PROJECT / "policy_data"))
 ENTRIES = {entry["id"]: entry for entry in catalog()}
 
 
@@ -29,6 +33,12 @@ def _text(value) -> str:
 def open_with(page, site_url, calculator, inputs, root=""):
     page.goto(f"{site_url}{root}calculators/{calculator}/?{query(inputs)}")
     page.wait_for_selector("form[data-state=done]", timeout=120_000)
+
+
+# The raw values of every <output> on the page.
+def outputs(page) -> dict:
+    return {name: json.loads(value) for name, value in page.eval_on_selector_all(
+        "output[name]", "os => os.map(o => [o.getAttribute('name'), o.getAttribute('data-value')])")}
 
 
 def test_form_contract(page, site_url):
