@@ -16,6 +16,7 @@ def describe(calculator) -> dict:
         "inputs": [field.describe() for field in calculator.fields + (AS_OF,)],
         "outputs": [output.describe() for output in calculator.outputs],
         "example": deepcopy(EXAMPLES[calculator.id]),
+        "headline": calculator.headline,
     }
 
 

@@ -15,6 +15,7 @@ class Context:
         self.reasons = []
         self.warnings = []
         self.notes = []
+        self.shown = {}
         self._reading_ids = []
 
     def param(self, parameter_id: str):
@@ -50,6 +51,10 @@ class Context:
     def note(self, zh: str, en: str) -> None:
         """Add an informational note."""
         self.notes.append(bi(zh, en))
+
+    def show(self, output: str, zh: str, en: str) -> None:
+        """Word how an output is shown where its plain figure would mislead (e.g. a rate rounded onto its threshold)."""
+        self.shown[output] = bi(zh, en)
 
     def readings(self) -> list:
         """Return the readings applied, as {id, zh, en} entries."""

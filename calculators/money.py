@@ -23,6 +23,16 @@ def format_money(amount: Decimal) -> str:
     return format(to_cents(amount), "f")
 
 
+def yuan_zh(amount: Decimal) -> str:
+    """Write an amount for a Chinese explanation: cents, thousands separators, 元 after a space."""
+    return f"{to_cents(amount):,f} 元"
+
+
+def yuan_en(amount: Decimal) -> str:
+    """Write an amount for an English explanation: cents, thousands separators, yuan after a space."""
+    return f"{to_cents(amount):,f} yuan"
+
+
 def format_number(value: Decimal) -> str:
     """Format a rate or figure without trailing zeros or exponent (display only)."""
     return format(value.normalize(), "f")
@@ -54,3 +64,19 @@ def format_ratio_percent(numerator: int, denominator: int) -> str:
 def format_percent(percent: Decimal) -> str:
     """Show a percentage input or parameter with two decimals, e.g. for *_pct outputs."""
     return format(round_ratio(*percent.as_integer_ratio(), CENT_PLACES), "f")
+
+
+MAX_SHOWN_PLACES = 12
+
+
+def ratio_percent_beside(numerator: int, denominator: int, percent: Decimal) -> str:
+    """Show numerator ÷ denominator as a percentage with enough decimals that it never reads as equal to a
+    threshold percentage it differs from (two decimals at least; more only where two would round onto it)."""
+    threshold_numerator, threshold_denominator = percent.as_integer_ratio()
+    exactly_equal = numerator * threshold_denominator * PERCENT == threshold_numerator * denominator
+    places = CENT_PLACES
+    shown = round_ratio(numerator * PERCENT, denominator, places)
+    while not exactly_equal and shown == percent and places < MAX_SHOWN_PLACES:
+        places += 1
+        shown = round_ratio(numerator * PERCENT, denominator, places)
+    return format(shown, "f")

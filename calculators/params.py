@@ -1,11 +1,8 @@
 """Policy parameters: pick the value in force on a date, convert it by unit, record its use."""
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
-DECIMAL_UNITS = frozenset({"yuan", "yuan_per_person_day", "yuan_per_person", "percent", "percentage_point"})
-INTEGER_UNITS = frozenset({"persons", "months", "years", "days"})
-DATE_UNITS = frozenset({"date"})
+from .units import convert
 
 
 @dataclass(frozen=True)
@@ -23,17 +20,6 @@ class ParameterUse:
     def cited(self) -> dict:
         """Return the {id, value, unit} form used in trace steps."""
         return {"id": self.id, "value": self.value, "unit": self.unit}
-
-
-def convert(raw: str, unit: str):
-    """Convert a parameter's string value according to its unit."""
-    if unit in DECIMAL_UNITS:
-        return Decimal(raw)
-    if unit in INTEGER_UNITS:
-        return int(raw)
-    if unit in DATE_UNITS:
-        return date.fromisoformat(raw)
-    raise ValueError(f"unknown parameter unit {unit!r}")
 
 
 def period_of(entry: dict) -> tuple[date, date | None]:

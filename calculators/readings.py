@@ -19,8 +19,8 @@ READINGS = {
         "The cap applies per enterprise to the Spring-Festival subsidy only; the hiring subsidy is separate and uncapped.",
     ),
     "A5": bi(
-        "一次性吸纳就业补贴不限于重点物资生产企业，可通过 key_supplies_only 改为限定。",
-        "The hiring subsidy is not limited to key-supplies producers; key_supplies_only switches to the narrower reading.",
+        "一次性吸纳就业补贴不限于重点物资生产企业；也可选择只限重点物资生产企业的解读。",
+        "The hiring subsidy is not limited to key-supplies producers; the narrower reading can be chosen instead.",
     ),
     "A6": bi(
         "自所述日期起算的期间以该日为首日计算截止日，可另行指定（按民法典计算，截止日相应顺延）。",

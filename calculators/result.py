@@ -2,6 +2,7 @@
 from datetime import date
 
 from .context import Context
+from .display import figures
 from .text import bi
 
 
@@ -69,6 +70,7 @@ def ok_result(calculator, ctx: Context, outputs: dict) -> dict:
     """Build the result of a valid calculation in the contract's key order."""
     periods = period_by_measure(ctx.params.uses())
     ordered = declared_order(calculator, outputs)
+    display = figures(calculator, ordered, ctx.shown)
     result = {"calculator": calculator.id, "status": "ok"}
     if "eligible" in ordered:
         result["eligible"] = ordered.pop("eligible")
@@ -82,6 +84,7 @@ def ok_result(calculator, ctx: Context, outputs: dict) -> dict:
         as_of=ctx.params.as_of.isoformat(),
         in_force=overall_period(periods),
         warnings=in_force_warnings(periods, ctx.params.as_of) + ctx.warnings,
+        display=display,
     )
     return result
 

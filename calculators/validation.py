@@ -1,18 +1,18 @@
 """Input fields: their declaration, and reading raw JSON-like values into typed ones."""
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dataclass_field
 from datetime import date, datetime
 from decimal import Decimal
 
-from .dates import is_supported, parse_iso_date, parse_iso_month
+from .dates import MONTHS_PER_YEAR, format_month, is_supported
 from .errors import inconsistent, invalid_value, required
 from .money import CENT_PLACES
+from .input_forms import INPUT_FORMS as FORMS
 from .text import bi
+from .typed import TypedTextError, date_parts, money_text, month_parts, percent_text, whole_number_text
 
-DECIMAL_TEXT = re.compile(r"[+-]?\d+(\.\d+)?", re.ASCII)
-INTEGER_TEXT = re.compile(r"[+-]?\d+", re.ASCII)
-TRUE_TEXT = "true"
-FALSE_TEXT = "false"
+TRUE_TEXTS = ("true", "是", "yes")
+FALSE_TEXTS = ("false", "否", "no")
+MAX_DIGITS = FORMS["longest_number_digits"]
 RANGE_TYPES = frozenset({"date_range", "month_range"})
 
 
@@ -32,6 +32,9 @@ class Field:
     minimum: int | None = None
     positive: bool = False
     default_parameter: str | None = None
+    choice_labels: dict = dataclass_field(default_factory=dict)
+    group: str | None = None
+    more: bool = False
 
     def describe(self) -> dict:
         """Return the catalog description of this field for building forms."""
@@ -46,6 +49,10 @@ class Field:
         }
         if self.choices:
             description["choices"] = list(self.choices)
+            description["choice_labels"] = {code: self.choice_labels.get(code, bi(code, code)) for code in self.choices}
+        if self.group:
+            description["group"] = self.group
+            description["more"] = self.more
         if self.fields:
             description["fields"] = [field.describe() for field in self.fields]
         if self.minimum is not None:
@@ -71,28 +78,36 @@ def is_omitted(value) -> bool:
 
 
 def read_bool(value, field: Field) -> bool:
-    """Read a JSON boolean, or the strings "true"/"false" sent by forms and CSV files."""
+    """Read a JSON boolean, or the strings "true"/"false" sent by forms and CSV files (是/否 also read)."""
     if isinstance(value, bool):
         return value
-    if isinstance(value, str) and value.strip().lower() in (TRUE_TEXT, FALSE_TEXT):
-        return value.strip().lower() == TRUE_TEXT
-    raise BadValue("应为 true 或 false", "must be true or false")
+    if isinstance(value, str) and value.strip().lower() in TRUE_TEXTS + FALSE_TEXTS:
+        return value.strip().lower() in TRUE_TEXTS
+    raise BadValue("请选择“是”或“否”", "choose Yes or No")
+
+
+def typed(reader, value: str) -> str:
+    """Run a typed-text reader, turning its error into a BadValue."""
+    try:
+        return reader(value)
+    except TypedTextError as problem:
+        raise BadValue(problem.message["zh"], problem.message["en"]) from None
 
 
 def read_int(value, field: Field) -> int:
-    """Read a whole number given as an int or a string of digits."""
+    """Read a whole number given as an int or as text (full-width digits and thousands separators allowed)."""
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    if isinstance(value, str) and INTEGER_TEXT.fullmatch(value.strip()):
-        try:
-            return int(value.strip())
-        except ValueError:
-            raise BadValue("数字过大", "number is too large") from None
-    raise BadValue("应为整数", "must be a whole number")
+    if isinstance(value, str):
+        digits = typed(whole_number_text, value)
+        if len(digits) > MAX_DIGITS:
+            raise BadValue("数字过大", "number is too large")
+        return int(digits)
+    raise BadValue(f"应为整数，如 {FORMS['small_whole_number']}", f"must be a whole number, e.g. {FORMS['small_whole_number']}")
 
 
-def read_decimal_text(value, what_zh: str, what_en: str) -> Decimal:
-    """Read an int or a plain decimal string (no float, no exponent) as a Decimal."""
+def read_decimal_text(value, reader, what_zh: str, what_en: str) -> Decimal:
+    """Read an int or a decimal text (no float, no exponent) as a Decimal."""
     if isinstance(value, float):
         raise BadValue(
             f"{what_zh}应为十进制字符串（如 \"100.00\"），不能是浮点数",
@@ -100,52 +115,53 @@ def read_decimal_text(value, what_zh: str, what_en: str) -> Decimal:
         )
     if isinstance(value, int) and not isinstance(value, bool):
         return Decimal(value)
-    if isinstance(value, str) and DECIMAL_TEXT.fullmatch(value.strip()):
-        return Decimal(value.strip())
-    raise BadValue(
-        f"{what_zh}应为十进制字符串，如 \"100.00\"",
-        f"{what_en} must be a decimal string such as \"100.00\"",
-    )
+    if isinstance(value, str):
+        digits = typed(reader, value)
+        if len(digits) > MAX_DIGITS:
+            raise BadValue("数字过大", "number is too large")
+        return Decimal(digits)
+    raise BadValue(f"{what_zh}应为数字，如 100.00", f"{what_en} must be a number such as 100.00")
 
 
 def read_money(value, field: Field) -> Decimal:
-    """Read an amount in yuan: a decimal string or int with at most two decimals."""
-    amount = read_decimal_text(value, "金额", "money")
+    """Read an amount in yuan: text (thousands separators, full-width digits, 元 after) or an int; two decimals at most."""
+    amount = read_decimal_text(value, money_text, "金额", "money")
     if -amount.as_tuple().exponent > CENT_PLACES:
-        raise BadValue("金额最多两位小数", "money has at most two decimals")
+        raise BadValue(f"金额最多两位小数，如 {FORMS['money']}", f"money has at most two decimals, e.g. {FORMS['money']}")
     return amount
 
 
 def read_percent(value, field: Field) -> Decimal:
-    """Read a rate given in percent as a decimal string or int."""
-    return read_decimal_text(value, "百分比", "a percentage")
+    """Read a rate given in percent as text (an optional % after) or an int."""
+    return read_decimal_text(value, percent_text, "百分比", "a percentage")
+
+
+def calendar_date(parts: tuple) -> date:
+    """Return the date of (year, month, day), or raise a BadValue naming the day that does not exist."""
+    year, month, day = parts
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise BadValue(f"{year}年{month}月没有{day}日，请检查日期",
+                       f"there is no day {day} in month {month} of {year}; check the date") from None
 
 
 def read_date(value, field: Field) -> date:
-    """Read an ISO YYYY-MM-DD date (or a date object)."""
+    """Read a date typed as YYYY-MM-DD, with / or . between the parts, or as 年月日 (or a date object)."""
     if isinstance(value, date) and not isinstance(value, datetime):
-        day = value
-    elif isinstance(value, str):
-        day = parse_or_fail(parse_iso_date, value, "应为 YYYY-MM-DD 格式的日期", "must be a date in the form YYYY-MM-DD")
-    else:
-        raise BadValue("应为 YYYY-MM-DD 格式的日期", "must be a date in the form YYYY-MM-DD")
-    return supported(day)
+        return supported(value)
+    parts = date_parts(value) if isinstance(value, str) else None
+    if parts is None:
+        raise BadValue(f"应为日期，如 {FORMS['date']} 或 {FORMS['date_chinese']}", f"must be a date, e.g. {FORMS['date']}")
+    return supported(calendar_date(parts))
 
 
 def read_month(value, field: Field) -> date:
-    """Read a YYYY-MM month into the first day of that month."""
-    if not isinstance(value, str):
-        raise BadValue("应为 YYYY-MM 格式的月份", "must be a month in the form YYYY-MM")
-    month = parse_or_fail(parse_iso_month, value, "应为 YYYY-MM 格式的月份", "must be a month in the form YYYY-MM")
-    return supported(month)
-
-
-def parse_or_fail(parser, text: str, zh: str, en: str) -> date:
-    """Run a date parser, turning its ValueError into a BadValue."""
-    try:
-        return parser(text.strip())
-    except ValueError:
-        raise BadValue(zh, en) from None
+    """Read a month typed as YYYY-MM, with / or . between the parts, or as 年月, into its first day."""
+    parts = month_parts(value) if isinstance(value, str) else None
+    if parts is None or not 1 <= parts[1] <= MONTHS_PER_YEAR:
+        raise BadValue(f"应为月份，如 {FORMS['month']} 或 {FORMS['month_chinese']}", f"must be a month, e.g. {FORMS['month']}")
+    return supported(date(parts[0], parts[1], 1))
 
 
 def supported(day: date) -> date:
@@ -156,11 +172,15 @@ def supported(day: date) -> date:
 
 
 def read_choice(value, field: Field) -> str:
-    """Read one of the field's fixed choices."""
-    if isinstance(value, str) and value.strip() in field.choices:
-        return value.strip()
-    listed = ", ".join(field.choices)
-    raise BadValue(f"应为以下之一：{listed}", f"must be one of: {listed}")
+    """Read one of the field's fixed choices, given by its code or by its label in either language."""
+    if isinstance(value, str):
+        wanted = value.strip()
+        for code in field.choices:
+            if wanted == code or wanted in field.choice_labels.get(code, {}).values():
+                return code
+    listed_zh = "、".join(field.choice_labels.get(code, bi(code, code))["zh"] for code in field.choices)
+    listed_en = ", ".join(field.choice_labels.get(code, bi(code, code))["en"] for code in field.choices)
+    raise BadValue(f"请选择以下之一：{listed_zh}", f"choose one of: {listed_en}")
 
 
 SCALAR_READERS = {
@@ -216,8 +236,14 @@ def parse_list(field: Field, value, path: str) -> tuple:
     for number, raw_item in enumerate(value, start=1):
         item, item_errors = parse_object(field.fields, raw_item, path, item_prefix(number))
         items.append(item)
-        errors.extend(item_errors)
+        errors.extend(on_row(error, path, number - 1) for error in item_errors)
     return not errors, items, errors
+
+
+def on_row(error: dict, path: str, index: int) -> dict:
+    """Name the form control of a list item's error (e.g. hires[1].hire_date) beside its contract field name."""
+    rest = error["field"][len(path):]
+    return {**error, "control": f"{path}[{index}]{rest}"}
 
 
 def parse_range(field: Field, value, path: str) -> tuple:
@@ -279,6 +305,36 @@ def parse_inputs(fields: tuple, raw) -> tuple:
             values[field.name] = typed
     errors.extend(unknown_key_errors(raw, fields))
     return values, errors
+
+
+def canonical_text(field: Field, value) -> str:
+    """Return a typed scalar value as the plain text a form shows back (digits without separators, ISO dates)."""
+    if field.type == "bool":
+        return "true" if value else "false"
+    if field.type == "month":
+        return format_month(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def normalised_inputs(fields: tuple, raw, values: dict, prefix: str = "") -> dict:
+    """Return {control name: text} for every text input that was read into a different plain form."""
+    if not isinstance(raw, dict):
+        return {}
+    shown = {}
+    for field in fields:
+        given_value, value = raw.get(field.name), values.get(field.name)
+        if field.type == "list" and isinstance(given_value, list) and isinstance(value, list):
+            for index, (raw_item, item) in enumerate(zip(given_value, value)):
+                shown.update(normalised_inputs(field.fields, raw_item, item, f"{prefix}{field.name}[{index}]."))
+        elif isinstance(given_value, str) and value is not None and field.type not in RANGE_TYPES | {"list"}:
+            text = canonical_text(field, value)
+            if text != given_value:
+                shown[prefix + field.name] = text
+    return shown
 
 
 def given(values: dict, *names: str) -> bool:

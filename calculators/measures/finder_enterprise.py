@@ -20,7 +20,8 @@ def spring_festival(p: dict, ctx):
     return match(ctx, "R1.1", LIKELY, (f"重点物资生产企业，于{p['production_start_date']}开工，不晚于{last}",
                                        f"Key-supplies producer that started on {p['production_start_date']}, not after {last}"),
                  "sf-employment-subsidy",
-                 {"is_key_epidemic_supplies_producer": True, "production_start_date": p["production_start_date"].isoformat()},
+                 {"is_key_epidemic_supplies_producer": True, "production_start_date": p["production_start_date"].isoformat(),
+                  **answered(p, "person_days")},
                  ("sf_subsidy.window_end",))
 
 
@@ -68,9 +69,16 @@ def passes_layoff_test(p: dict, ctx) -> bool:
     return within_standard(p["layoffs_last_year"], p["insured_employees_base"], threshold)
 
 
+def answered(p: dict, *names: str) -> dict:
+    """Return the named answers of a profile that were given, to prefill a calculator with."""
+    return {name: p[name] for name in names if p.get(name) is not None}
+
+
 def retention_inputs(p: dict) -> dict:
-    """Prefill the job-retention calculator from a profile."""
-    return {"ui_insured": True, "insured_employees_base": p["insured_employees_base"], "layoffs": p["layoffs_last_year"]}
+    """Prefill the job-retention calculator from a profile (money as the text the calculator reads)."""
+    paid = answered(p, "last_year_ui_contributions_paid")
+    return {"ui_insured": True, "insured_employees_base": p["insured_employees_base"], "layoffs": p["layoffs_last_year"],
+            **{name: format(value, "f") for name, value in paid.items()}}
 
 
 def retention(p: dict, ctx):

@@ -7,6 +7,12 @@ LIKELY = "likely"
 POSSIBLE = "possible"
 OBLIGATION = "obligation"
 INFO = "info"
+STATUS_LABELS = {
+    LIKELY: bi("可申请", "You can apply"),
+    POSSIBLE: bi("可能适用", "May apply"),
+    OBLIGATION: bi("须履行的义务", "Obligations"),
+    INFO: bi("相关信息", "Good to know"),
+}
 
 
 def match(ctx, rule: str, status: str, reason: tuple, calculator: str | None = None,

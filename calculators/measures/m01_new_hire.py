@@ -1,11 +1,11 @@
 """R1.2: the one-off hiring subsidy (new-hire-subsidy)."""
 from ..dates import within
 from ..errors import inconsistent, required
-from ..money import format_money
+from ..money import format_money, yuan_en, yuan_zh
 from ..spec import Calculator
 from ..text import bi
 from ..validation import Field
-from .common import MONTHS, eligibility_output, flag, output
+from .common import MONTHS, PERSONS, eligibility_output, flag, output
 
 RATE = "new_hire.subsidy_per_hire"
 WINDOW_START = "new_hire.window_start"
@@ -45,7 +45,7 @@ FIELDS = (
 
 OUTPUTS = (
     eligibility_output(),
-    output("eligible_hires", "int", "符合条件的人数", "Qualifying hires"),
+    output("eligible_hires", "int", "符合条件的人数", "Qualifying hires", PERSONS),
     output("per_hire", "list", "逐人是否符合", "Qualifies, per hire"),
     output("per_hire_reasons", "list", "逐人原因", "Reason, per hire"),
     output("subsidy", "money", "补贴金额", "Subsidy"),
@@ -82,8 +82,8 @@ def compute(values: dict, ctx) -> dict:
     subsidy = rate * qualifying
     ctx.step(
         "R1.2",
-        f"{format_money(rate)}元 × {qualifying}人 = {format_money(subsidy)}元（未设上限）",
-        f"{format_money(rate)} yuan × {qualifying} hires = {format_money(subsidy)} yuan (no cap stated)",
+        f"{yuan_zh(rate)} × {qualifying}人 = {yuan_zh(subsidy)}（未设上限）",
+        f"{yuan_en(rate)} × {qualifying} hires = {yuan_en(subsidy)} (no cap stated)",
         (RATE, MIN_CONTRACT),
     )
     return {
@@ -164,4 +164,5 @@ CALCULATOR = Calculator(
     outputs=OUTPUTS,
     compute=compute,
     check=check,
+    headline="subsidy",
 )

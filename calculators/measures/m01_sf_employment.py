@@ -1,7 +1,7 @@
 """R1.1: the Spring-Festival one-off employment subsidy (sf-employment-subsidy)."""
 from ..dates import within
 from ..errors import inconsistent, invalid_value
-from ..money import ZERO, format_money
+from ..money import ZERO, format_money, yuan_en, yuan_zh
 from ..spec import Calculator
 from ..text import bi
 from ..validation import Field
@@ -52,8 +52,8 @@ FIELDS = (
 
 OUTPUTS = (
     eligibility_output(),
-    output("person_days_counted", "int", "计入的人天数", "Person-days counted"),
-    output("person_days_excluded", "int", "期外不计的人天数", "Person-days outside the period"),
+    output("person_days_counted", "int", "计入的人天数", "Person-days counted", PERSON_DAYS),
+    output("person_days_excluded", "int", "期外不计的人天数", "Person-days outside the period", PERSON_DAYS),
     output("dates_excluded", "list", "期外不计的日期", "Dates outside the period"),
     output("gross", "money", "按标准计算的补贴", "Subsidy before the cap"),
     output("cap", "money", "每个企业上限", "Cap per enterprise"),
@@ -113,8 +113,8 @@ def compute(values: dict, ctx) -> dict:
     gross = ctx.param(RATE) * counted
     ctx.step(
         "R1.1",
-        f"{format_money(ctx.param(RATE))}元 × {counted}人天 = {format_money(gross)}元",
-        f"{format_money(ctx.param(RATE))} yuan × {counted} person-days = {format_money(gross)} yuan",
+        f"{yuan_zh(ctx.param(RATE))} × {counted}人天 = {yuan_zh(gross)}",
+        f"{yuan_en(ctx.param(RATE))} × {counted} person-days = {yuan_en(gross)}",
         (RATE,),
     )
     return {"eligible": True, **apply_cap(gross, cap, ctx), **counts(counted, excluded_days), **summary}
@@ -182,8 +182,8 @@ def apply_cap(gross, cap, ctx) -> dict:
     subsidy = min(gross, cap)
     ctx.step(
         "R1.1",
-        f"补贴 = min({format_money(gross)}元, 上限{format_money(cap)}元) = {format_money(subsidy)}元（解读A4）",
-        f"subsidy = min({format_money(gross)} yuan, cap {format_money(cap)} yuan) = {format_money(subsidy)} yuan (reading A4)",
+        f"补贴 = min({yuan_zh(gross)}, 上限{yuan_zh(cap)}) = {yuan_zh(subsidy)}（解读A4）",
+        f"subsidy = min({yuan_en(gross)}, cap {yuan_en(cap)}) = {yuan_en(subsidy)} (reading A4)",
         (CAP,),
     )
     return {"gross": format_money(gross), "capped": gross > cap, "subsidy": format_money(subsidy)}
@@ -214,4 +214,5 @@ CALCULATOR = Calculator(
     outputs=OUTPUTS,
     compute=compute,
     check=check,
+    headline="subsidy",
 )

@@ -1,11 +1,11 @@
 """R4.3: the employer medical-insurance rate cut (medical-rate-cut)."""
 from ..dates import format_month, month_overlap
 from ..errors import inconsistent, invalid_value
-from ..money import format_money, format_number, format_percent, percent_of, to_cents
+from ..money import format_money, format_number, format_percent, percent_of, to_cents, yuan_en, yuan_zh
 from ..spec import Calculator
 from ..text import bi
 from ..validation import Field
-from .common import PERCENT_UNIT, YUAN, output
+from .common import MONTHS, PERCENT_UNIT, YUAN, output
 
 POINTS = "medical_cut.points"
 CUT_START = "medical_cut.start"
@@ -23,7 +23,7 @@ FIELDS = (
 )
 
 OUTPUTS = (
-    output("months_in_window", "int", "降费期内月数", "Months in the cut period"),
+    output("months_in_window", "int", "降费期内月数", "Months in the cut period", MONTHS),
     output("reduced_rate_pct", "percent", "降低后的单位费率", "Reduced employer rate"),
     output("monthly_saving", "money", "每月减少缴费", "Monthly saving"),
     output("saving", "money", "合计减少缴费", "Total saving"),
@@ -60,11 +60,11 @@ def compute(values: dict, ctx) -> dict:
     ctx.step(
         "R4.3",
         f"费率{format_number(values['employer_rate_pct'])}% − {format_number(points)}个百分点 = {format_number(reduced)}%；"
-        f"{format_money(values['monthly_contribution_base'])}元 × {format_number(points)}% = {format_money(monthly)}元/月；"
-        f"× {months}个月 = {format_money(saving)}元（解读A9）",
+        f"{yuan_zh(values['monthly_contribution_base'])} × {format_number(points)}% = {yuan_zh(monthly)}/月；"
+        f"× {months}个月 = {yuan_zh(saving)}（解读A9）",
         f"rate {format_number(values['employer_rate_pct'])}% − {format_number(points)} point(s) = {format_number(reduced)}%; "
-        f"{format_money(values['monthly_contribution_base'])} yuan × {format_number(points)}% = {format_money(monthly)} yuan a month; "
-        f"× {months} months = {format_money(saving)} yuan (reading A9)",
+        f"{yuan_en(values['monthly_contribution_base'])} × {format_number(points)}% = {yuan_en(monthly)} a month; "
+        f"× {months} months = {yuan_en(saving)} (reading A9)",
         (POINTS,),
     )
     ctx.warn("具体实施细则以省市最新文件为准", "Verify against the current provincial and municipal rules")
@@ -86,4 +86,5 @@ CALCULATOR = Calculator(
     outputs=OUTPUTS,
     compute=compute,
     check=check,
+    headline="saving",
 )

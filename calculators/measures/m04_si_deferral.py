@@ -1,7 +1,7 @@
 """R4.1: deferral of social-insurance contributions (si-deferral)."""
 from ..dates import add_months, format_month
 from ..errors import invalid_value
-from ..money import ZERO, format_money
+from ..money import ZERO, format_money, yuan_en, yuan_zh
 from ..spec import Calculator
 from ..text import bi
 from ..validation import Field
@@ -72,9 +72,9 @@ def deferral(values: dict, ctx) -> dict:
     ctx.step(
         "R4.1",
         f"{format_month(values['deferral_start_month'])}起缓缴{months}个月，至{last}；"
-        f"{format_money(values['monthly_contribution'])}元 × {months} = {format_money(total)}元（解读A8）",
+        f"{yuan_zh(values['monthly_contribution'])} × {months} = {yuan_zh(total)}（解读A8）",
         f"Deferred for {months} months from {format_month(values['deferral_start_month'])} to {last}; "
-        f"{format_money(values['monthly_contribution'])} yuan × {months} = {format_money(total)} yuan (reading A8)",
+        f"{yuan_en(values['monthly_contribution'])} × {months} = {yuan_en(total)} (reading A8)",
     )
     ctx.step("R4.1", "缓缴期满后足额补缴，不收滞纳金", "Paid in full when the deferral ends, with no late fee", clause="c2")
     return {
@@ -107,4 +107,5 @@ CALCULATOR = Calculator(
     outputs=OUTPUTS,
     compute=compute,
     check=check,
+    headline="total_deferred",
 )

@@ -1,7 +1,7 @@
 """R5.1–R5.3: the job-retention refund (job-retention-refund)."""
 from ..dates import within
 from ..errors import inconsistent, required
-from ..money import ZERO, format_money, format_number, format_percent, format_ratio_percent, percent_of, percent_ratio, to_cents
+from ..money import ZERO, format_money, format_number, format_percent, format_ratio_percent, percent_of, percent_ratio, ratio_percent_beside, to_cents, yuan_en, yuan_zh
 from ..spec import Calculator
 from ..text import bi
 from ..validation import Field, given
@@ -44,11 +44,13 @@ OUTPUTS = (
     output("small_enterprise", "bool", "是否按小型参保企业标准", "Small-enterprise standard"),
     output("layoff_rate_pct", "percent", "裁员率", "Layoff rate"),
     output("threshold_pct", "percent", "裁员率标准", "Layoff-rate standard"),
-    output("max_layoffs_allowed", "int", "最多可裁员人数", "Most layoffs allowed"),
+    output("max_layoffs_allowed", "int", "最多可裁员人数", "Most layoffs allowed", PERSONS),
     output("normal_refund", "money", "一般标准返还额", "Refund, normal standard"),
     output("alternative_refund", "money", "困难企业标准最高返还额", "Refund, alternative standard (maximum)"),
     output("refund", "money", "返还金额", "Refund"),
-    output("basis", "choice", "采用的标准", "Standard used"),
+    output("basis", "choice", "采用的标准", "Standard used",
+           choices={"normal": bi("一般标准（上年度失业保险费的一定比例）", "normal standard (a share of last year's contributions)"),
+                    "alternative": bi("困难企业标准", "standard for struggling enterprises")}),
 )
 
 
@@ -75,7 +77,7 @@ def in_extension(day, params) -> bool:
 def compute(values: dict, ctx) -> dict:
     """Apply the layoff-rate test, compute both standards and choose the refund."""
     ctx.read("A10", "A11", "A12", "A13")
-    layoff_test = test_layoffs(values, ctx)
+    layoff_test = layoff_standard(values, ctx)
     normal = normal_refund(values, ctx)
     alternative = alternative_refund(values, ctx)
     eligible = eligibility(values, layoff_test["passes"], ctx)
@@ -108,7 +110,7 @@ def max_layoffs_allowed(base: int, threshold) -> int:
     return numerator * base // denominator
 
 
-def test_layoffs(values: dict, ctx) -> dict:
+def layoff_standard(values: dict, ctx) -> dict:
     """Compare layoffs ÷ base with the applicable standard, exactly."""
     base, layoffs = values["insured_employees_base"], values["layoffs"]
     small_max = ctx.param(SMALL_MAX_STAFF)
@@ -118,17 +120,20 @@ def test_layoffs(values: dict, ctx) -> dict:
     passes = within_standard(layoffs, base, threshold)
     max_layoffs = max_layoffs_allowed(base, threshold)
     rate_pct, threshold_text = format_ratio_percent(layoffs, base), format_number(threshold)
+    shown = ratio_percent_beside(layoffs, base, threshold)
     size_zh = f"不超过{small_max}人，按小型参保企业标准" if small else f"超过{small_max}人，按一般标准"
     size_en = f"at most {small_max}, small-enterprise standard" if small else f"more than {small_max}, general standard"
-    comparison = "≤" if passes else ">"
+    compared_zh = "未超过" if passes else "高于"
+    compared_en = "within" if passes else "above"
     ctx.step(
         "R5.3",
-        f"参保职工{base}人（{size_zh}）；裁员率 {layoffs}/{base} = {rate_pct}% {comparison} "
-        f"{threshold_text}%；最多可裁{max_layoffs}人（精确比较，解读A12、A13）",
-        f"{base} insured staff ({size_en}); layoff rate {layoffs}/{base} = {rate_pct}% {comparison} "
-        f"{threshold_text}%; at most {max_layoffs} layoffs (exact comparison, readings A12, A13)",
+        f"参保职工{base}人（{size_zh}）；裁员率 {layoffs} ÷ {base} = {shown}%，{compared_zh}标准{threshold_text}%；"
+        f"最多可裁{max_layoffs}人（精确比较，解读A12、A13）",
+        f"{base} insured staff ({size_en}); layoff rate {layoffs} ÷ {base} = {shown}%, {compared_en} the "
+        f"{threshold_text}% standard; at most {max_layoffs} layoffs (exact comparison, readings A12, A13)",
         (SMALL_MAX_STAFF, threshold_id),
     )
+    ctx.show("layoff_rate_pct", f"{shown}%（{compared_zh}标准{threshold_text}%）", f"{shown}% ({compared_en} the {threshold_text}% standard)")
     return {
         "small": small, "passes": passes, "max_layoffs": max_layoffs,
         "rate_pct": rate_pct, "threshold_pct": format_percent(threshold),
@@ -140,11 +145,11 @@ def normal_refund(values: dict, ctx):
     rate = ctx.param(REFUND_RATE)
     paid = values["last_year_ui_contributions_paid"]
     refund = to_cents(percent_of(paid, rate))
-    paid_text, rate_text, refund_text = format_money(paid), format_number(rate), format_money(refund)
+    rate_text = format_number(rate)
     ctx.step(
         "R5.1",
-        f"一般标准：{paid_text}元 × {rate_text}% = {refund_text}元（解读A10）",
-        f"Normal standard: {paid_text} yuan × {rate_text}% = {refund_text} yuan (reading A10)",
+        f"一般标准：{yuan_zh(paid)} × {rate_text}% = {yuan_zh(refund)}（解读A10）",
+        f"Normal standard: {yuan_en(paid)} × {rate_text}% = {yuan_en(refund)} (reading A10)",
         (REFUND_RATE,),
     )
     return refund
@@ -167,8 +172,8 @@ def alternative_refund(values: dict, ctx):
     refund = benefit * months * staff
     ctx.step(
         "R5.2",
-        f"困难企业标准：{months}个月 × {format_money(benefit)}元 × {staff}人 = {format_money(refund)}元（申请日期{applied}在延长期内）",
-        f"Alternative standard: {months} months × {format_money(benefit)} yuan × {staff} staff = {format_money(refund)} yuan "
+        f"困难企业标准：{months}个月 × {yuan_zh(benefit)} × {staff}人 = {yuan_zh(refund)}（申请日期{applied}在延长期内）",
+        f"Alternative standard: {months} months × {yuan_en(benefit)} × {staff} staff = {yuan_en(refund)} "
         f"(application date {applied} is within the extension)",
         (STRUGGLING_START, STRUGGLING_END, ALTERNATIVE_MONTHS),
     )
@@ -192,8 +197,8 @@ def choose_refund(normal, alternative, eligible: bool, ctx) -> dict:
         ctx.step("R5.1", "不符合条件，返还额为零；两种标准仅供参考", "Not eligible: the refund is zero; both standards are shown for information")
         return {"refund": format_money(ZERO), "basis": None}
     if alternative is not None and alternative > normal:
-        ctx.step("R5.2", f"取较高者：困难企业标准 {format_money(alternative)}元（解读A14）",
-                 f"The larger applies: alternative standard, {format_money(alternative)} yuan (reading A14)")
+        ctx.step("R5.2", f"取较高者：困难企业标准 {yuan_zh(alternative)}（解读A14）",
+                 f"The larger applies: alternative standard, {yuan_en(alternative)} (reading A14)")
         ctx.warn("困难企业标准为最高可得额，是否采用由经办机构决定（“可按”）",
                  "The alternative standard is the maximum obtainable; the agency decides whether to use it (\"may be set\")")
         return {"refund": format_money(alternative), "basis": "alternative"}
@@ -208,4 +213,5 @@ CALCULATOR = Calculator(
     outputs=OUTPUTS,
     compute=compute,
     check=check,
+    headline="refund",
 )

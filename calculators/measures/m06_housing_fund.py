@@ -1,6 +1,6 @@
 """R6.3: lower rate or deferral of housing-fund contributions (housing-fund-relief)."""
 from ..errors import inconsistent, invalid_value
-from ..money import ZERO, format_money, format_number, format_percent, percent_of, to_cents
+from ..money import ZERO, format_money, format_number, format_percent, percent_of, to_cents, yuan_en, yuan_zh
 from ..spec import Calculator
 from ..text import bi
 from ..validation import Field
@@ -9,12 +9,14 @@ from .common import MONTHS, PERCENT_UNIT, YUAN, eligibility_output, flag, output
 MIN_RATE = "housing_fund.min_rate"
 NATIONAL_MAX_RATE = "housing_fund.national_max_rate"
 
+MODE_LABELS = {"reduce": bi("降低缴存比例", "lower rates"), "defer": bi("缓缴", "deferral")}
+
 FIELDS = (
     flag("is_msme", "中小微企业", "Micro, small or medium enterprise", "是否为中小微企业。", "Whether the enterprise is an MSME."),
     flag("difficulty_due_to_epidemic", "受疫情影响经营困难", "Difficulty due to the epidemic",
          "是否受疫情影响生产经营出现困难。", "Whether the epidemic caused operating difficulty."),
-    Field("mode", "choice", bi("方式", "Relief"), bi("reduce：降低缴存比例；defer：缓缴。", "reduce: lower rates; defer: defer contributions."),
-          required=True, choices=("reduce", "defer")),
+    Field("mode", "choice", bi("方式", "Relief"), bi("降低缴存比例，或缓缴。", "Lower the rates, or defer the contributions."),
+          required=True, choices=("reduce", "defer"), choice_labels=MODE_LABELS),
     Field("monthly_wage_base", "money", bi("月缴存基数", "Monthly contribution base"),
           bi("住房公积金月缴存基数（工资总额）。", "The monthly wage base for housing-fund contributions."), required=True, unit=YUAN),
     Field("current_employer_rate_pct", "percent", bi("现行单位缴存比例", "Current employer rate"),
@@ -29,7 +31,7 @@ FIELDS = (
 
 OUTPUTS = (
     eligibility_output(),
-    output("mode", "choice", "方式", "Relief"),
+    output("mode", "choice", "方式", "Relief", choices=MODE_LABELS),
     output("requested_rate_pct", "percent", "申请的缴存比例", "Requested rate"),
     output("employer_saving_monthly", "money", "单位每月少缴", "Employer saving a month"),
     output("employer_saving_total", "money", "单位合计少缴", "Employer saving in total"),
@@ -103,12 +105,12 @@ def reduce(values: dict, ctx) -> dict:
     employee = to_cents(percent_of(base, values["current_employee_rate_pct"] - requested))
     ctx.step(
         "R6.3",
-        f"单位：{format_money(base)}元 × ({format_number(values['current_employer_rate_pct'])}% − {format_number(requested)}%) = "
-        f"{format_money(employer)}元/月；个人：{format_money(base)}元 × ({format_number(values['current_employee_rate_pct'])}% − "
-        f"{format_number(requested)}%) = {format_money(employee)}元/月；各 × {months}个月",
-        f"Employer: {format_money(base)} yuan × ({format_number(values['current_employer_rate_pct'])}% − {format_number(requested)}%) = "
-        f"{format_money(employer)} yuan a month; employee: {format_money(base)} yuan × ({format_number(values['current_employee_rate_pct'])}% − "
-        f"{format_number(requested)}%) = {format_money(employee)} yuan a month; each × {months} months",
+        f"单位：{yuan_zh(base)} × ({format_number(values['current_employer_rate_pct'])}% − {format_number(requested)}%) = "
+        f"{yuan_zh(employer)}/月；个人：{yuan_zh(base)} × ({format_number(values['current_employee_rate_pct'])}% − "
+        f"{format_number(requested)}%) = {yuan_zh(employee)}/月；各 × {months}个月",
+        f"Employer: {yuan_en(base)} × ({format_number(values['current_employer_rate_pct'])}% − {format_number(requested)}%) = "
+        f"{yuan_en(employer)} a month; employee: {yuan_en(base)} × ({format_number(values['current_employee_rate_pct'])}% − "
+        f"{format_number(requested)}%) = {yuan_en(employee)} a month; each × {months} months",
         (MIN_RATE,),
     )
     return {
@@ -131,10 +133,10 @@ def defer(values: dict, ctx) -> dict:
     total = monthly * months
     ctx.step(
         "R6.3",
-        f"每月缓缴 {format_money(employer)}元 + {format_money(employee)}元 = {format_money(monthly)}元；"
-        f"× {months}个月 = {format_money(total)}元，经营好转时足额补缴",
-        f"Deferred a month {format_money(employer)} yuan + {format_money(employee)} yuan = {format_money(monthly)} yuan; "
-        f"× {months} months = {format_money(total)} yuan, paid in full when business improves",
+        f"每月缓缴 {yuan_zh(employer)} + {yuan_zh(employee)} = {yuan_zh(monthly)}；"
+        f"× {months}个月 = {yuan_zh(total)}，经营好转时足额补缴",
+        f"Deferred a month {yuan_en(employer)} + {yuan_en(employee)} = {yuan_en(monthly)}; "
+        f"× {months} months = {yuan_en(total)}, paid in full when business improves",
         clause="c6",
     )
     return {
@@ -162,4 +164,5 @@ CALCULATOR = Calculator(
     outputs=OUTPUTS,
     compute=compute,
     check=check,
+    headline="employer_saving_total",
 )

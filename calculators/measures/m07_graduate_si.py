@@ -8,13 +8,18 @@ from .common import eligibility_output, flag, output
 WINDOW_YEARS = "graduate_si.window_years"
 QUALIFYING_TYPES = ("small_micro_enterprise", "flexible")
 
+EMPLOYMENT_TYPES = {
+    "small_micro_enterprise": bi("到小微企业就业", "in a small or micro enterprise"),
+    "flexible": bi("灵活就业", "flexible employment"),
+    "other": bi("其他", "other"),
+}
+
 FIELDS = (
     Field("leave_school_date", "date", bi("离校日期", "Date of leaving school"), bi("毕业离校的日期。", "The day the graduate left school."), required=True),
     Field("employment_start_date", "date", bi("就业起始日期", "Employment start date"), bi("开始就业的日期。", "The day employment began."), required=True),
     Field("employment_type", "choice", bi("就业形式", "Kind of employment"),
-          bi("small_micro_enterprise：小微企业；flexible：灵活就业；other：其他。",
-             "small_micro_enterprise: a small or micro enterprise; flexible: flexible employment; other: anything else."),
-          required=True, choices=("small_micro_enterprise", "flexible", "other")),
+          bi("到小微企业就业、灵活就业或其他。", "In a small or micro enterprise, flexible employment, or anything else."),
+          required=True, choices=tuple(EMPLOYMENT_TYPES), choice_labels=EMPLOYMENT_TYPES),
     flag("unemployed_before_start", "离校后至就业前未就业", "Unemployed until then",
          "离校后至此次就业前是否一直未就业。", "Whether the graduate was unemployed from leaving school until this job."),
 )

@@ -1,5 +1,5 @@
 """R7.2/R7.3: the employment-internship subsidy (internship-subsidy)."""
-from ..money import format_money, format_number, percent_of, to_cents
+from ..money import format_money, format_number, percent_of, to_cents, yuan_en, yuan_zh
 from ..spec import Calculator
 from ..text import bi
 from ..validation import Field
@@ -33,9 +33,9 @@ def compute(values: dict, ctx) -> dict:
     total = monthly * months * interns
     ctx.step(
         "R7.2",
-        f"{format_money(wage)}元 × {format_number(rate)}% = {format_money(monthly)}元/人·月；× {months}个月 × {interns}人 = {format_money(total)}元",
-        f"{format_money(wage)} yuan × {format_number(rate)}% = {format_money(monthly)} yuan per intern a month; "
-        f"× {months} months × {interns} interns = {format_money(total)} yuan",
+        f"{yuan_zh(wage)} × {format_number(rate)}% = {yuan_zh(monthly)}/人·月；× {months}个月 × {interns}人 = {yuan_zh(total)}",
+        f"{yuan_en(wage)} × {format_number(rate)}% = {yuan_en(monthly)} per intern a month; "
+        f"× {months} months × {interns} interns = {yuan_en(total)}",
         (RATE,),
     )
     return {"monthly_per_intern": format_money(monthly), "total": format_money(total), "si_may_be_paid_from_month": si_start(months, ctx)}
@@ -61,4 +61,5 @@ CALCULATOR = Calculator(
     fields=FIELDS,
     outputs=OUTPUTS,
     compute=compute,
+    headline="total",
 )

@@ -17,9 +17,10 @@ WINDOW_FIELDS = (
 
 FIELDS = (
     Field("policy_type", "choice", bi("政策类型", "Entitlement"),
-          bi("public_welfare_post：公益性岗位；flexible_employment_si_subsidy：灵活就业社会保险补贴。",
-             "public_welfare_post: a public-welfare job; flexible_employment_si_subsidy: the flexible-employment social-insurance subsidy."),
-          required=True, choices=("public_welfare_post", FLEXIBLE)),
+          bi("公益性岗位，或灵活就业社会保险补贴。", "A public-welfare job, or the flexible-employment social-insurance subsidy."),
+          required=True, choices=("public_welfare_post", FLEXIBLE),
+          choice_labels={"public_welfare_post": bi("公益性岗位", "public-welfare job"),
+                         FLEXIBLE: bi("灵活就业社会保险补贴", "flexible-employment social-insurance subsidy")}),
     Field("original_end_date", "date", bi("原期满日期", "Original end date"), bi("政策享受期满的日期。", "The day the entitlement ended."), required=True),
     flag("stably_employed_at_expiry", "期满时已稳定就业", "Stably employed at expiry",
          "期满时是否已实现稳定就业。", "Whether the person had stable employment when the entitlement ended."),

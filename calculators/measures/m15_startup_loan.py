@@ -1,6 +1,6 @@
 """R15.1/R15.2: guaranteed start-up loans (startup-loan)."""
 from ..errors import inconsistent, invalid_value, required
-from ..money import format_money, format_number, format_percent, format_ratio_percent, percent_ratio
+from ..money import format_money, format_number, format_percent, format_ratio_percent, percent_ratio, ratio_percent_beside, yuan_en, yuan_zh
 from ..spec import Calculator
 from ..text import bi
 from ..validation import Field, given
@@ -16,10 +16,13 @@ MODE_FIELDS = {
     "partnership": ("eligible_partners", "requested_amount"),
 }
 
+MODE_LABELS = {"enterprise": bi("小微企业", "small or micro enterprise"),
+               "partnership": bi("合伙创业或共同创业", "partnership")}
+
 FIELDS = (
     Field("mode", "choice", bi("申请类型", "Applicant"),
-          bi("enterprise：小微企业；partnership：合伙创业或共同创业。", "enterprise: a small or micro enterprise; partnership: borrowers starting a business together."),
-          required=True, choices=tuple(MODE_FIELDS)),
+          bi("小微企业，或合伙创业、共同创业。", "A small or micro enterprise, or borrowers starting a business together."),
+          required=True, choices=tuple(MODE_FIELDS), choice_labels=MODE_LABELS),
     Field("current_staff", "int", bi("现有职工人数", "Current staff"), bi("企业申请必填，含当年新招用人员。", "Enterprise mode; includes this year's new hires."),
           unit=PERSONS, minimum=1),
     Field("new_eligible_hires_this_year", "int", bi("当年新招用符合条件人员", "Eligible new hires this year"),
@@ -31,10 +34,10 @@ FIELDS = (
 
 OUTPUTS = (
     eligibility_output(),
-    output("mode", "choice", "申请类型", "Applicant"),
+    output("mode", "choice", "申请类型", "Applicant", choices=MODE_LABELS),
     output("threshold_pct", "percent", "新招用人员比例要求", "Required share of new hires"),
     output("ratio_pct", "percent", "新招用人员比例", "Share of new hires"),
-    output("min_hires_needed", "int", "至少需新招用人数", "New hires needed"),
+    output("min_hires_needed", "int", "至少需新招用人数", "New hires needed", PERSONS),
     output("max_loan", "money", "贷款上限", "Loan cap"),
     output("approvable", "money", "可申请额度", "Amount that may be applied for"),
     output("capped", "bool", "是否触及上限", "Cap applied"),
@@ -99,16 +102,19 @@ def enterprise(values: dict, ctx) -> dict:
     threshold = ctx.param(ratio_id)
     eligible = meets_ratio(hires, staff, threshold)
     needed = hires_needed(staff, threshold)
-    share_pct = format_ratio_percent(hires, staff)
+    share_pct, shown = format_ratio_percent(hires, staff), ratio_percent_beside(hires, staff, threshold)
     size_zh, size_en = (f"超过{limit}人", f"more than {limit}") if staff > limit else (f"不超过{limit}人", f"at most {limit}")
     ctx.step(
         "R15.1",
-        f"现有职工{staff}人（{size_zh}），比例要求{format_number(threshold)}%；{hires}/{staff} = {share_pct}%"
+        f"现有职工{staff}人（{size_zh}），比例要求{format_number(threshold)}%；{hires} ÷ {staff} = {shown}%"
         f"{'，达到' if eligible else '，未达到'}；至少需{needed}人（解读A24）",
-        f"{staff} staff ({size_en}): required share {format_number(threshold)}%; {hires}/{staff} = {share_pct}%, "
+        f"{staff} staff ({size_en}): required share {format_number(threshold)}%; {hires} ÷ {staff} = {shown}%, "
         f"{'reached' if eligible else 'not reached'}; {needed} new hires needed (reading A24)",
         (LARGE_STAFF, ratio_id),
     )
+    reached_zh, reached_en = ("达到", "reaches") if eligible else ("未达到", "is below")
+    ctx.show("ratio_pct", f"{shown}%（{reached_zh}要求的{format_number(threshold)}%）",
+             f"{shown}% ({reached_en} the required {format_number(threshold)}%)")
     if eligible:
         ctx.reason("新招用人员比例达到要求", "The share of new hires meets the requirement")
     else:
@@ -128,9 +134,9 @@ def partnership(values: dict, ctx) -> dict:
     ctx.step(
         "R15.2",
         f"{values['eligible_partners']}名借款人合伙创业（至少{ctx.param(MIN_PARTNERS)}名）；"
-        f"min({format_money(requested)}元, 上限{format_money(cap)}元) = {format_money(approvable)}元（解读A25）",
+        f"min({yuan_zh(requested)}, 上限{yuan_zh(cap)}) = {yuan_zh(approvable)}（解读A25）",
         f"{values['eligible_partners']} borrowers in partnership (at least {ctx.param(MIN_PARTNERS)}); "
-        f"min({format_money(requested)} yuan, cap {format_money(cap)} yuan) = {format_money(approvable)} yuan (reading A25)",
+        f"min({yuan_en(requested)}, cap {yuan_en(cap)}) = {yuan_en(approvable)} (reading A25)",
         (MIN_PARTNERS, PARTNERSHIP_CAP),
     )
     ctx.reason("合伙创业，可申请创业担保贷款；是否发放由经办银行和担保机构审批", "A partnership may apply; the bank and guarantor decide")
@@ -148,4 +154,5 @@ CALCULATOR = Calculator(
     outputs=OUTPUTS,
     compute=compute,
     check=check,
+    headline="approvable",
 )

@@ -1,7 +1,7 @@
 """R16.1: operating subsidy for incubation bases that waived rent (incubator-operating-subsidy)."""
 from ..dates import format_month
 from ..errors import inconsistent
-from ..money import ZERO, format_money, format_number, percent_of, to_cents
+from ..money import ZERO, format_money, format_number, percent_of, to_cents, yuan_en, yuan_zh
 from ..spec import Calculator
 from ..text import bi
 from ..validation import Field
@@ -71,8 +71,8 @@ def compute(values: dict, ctx) -> dict:
     subsidy = min(gross, cap)
     ctx.step(
         "R16.1",
-        f"{format_money(waived)}元 × {format_number(rate)}% = {format_money(gross)}元；min(…, 上限{format_money(cap)}元) = {format_money(subsidy)}元",
-        f"{format_money(waived)} yuan × {format_number(rate)}% = {format_money(gross)} yuan; min(…, cap {format_money(cap)} yuan) = {format_money(subsidy)} yuan",
+        f"{yuan_zh(waived)} × {format_number(rate)}% = {yuan_zh(gross)}；min(…, 上限{yuan_zh(cap)}) = {yuan_zh(subsidy)}",
+        f"{yuan_en(waived)} × {format_number(rate)}% = {yuan_en(gross)}; min(…, cap {yuan_en(cap)}) = {yuan_en(subsidy)}",
         (RATE, CAP),
     )
     return {
@@ -109,4 +109,5 @@ CALCULATOR = Calculator(
     outputs=OUTPUTS,
     compute=compute,
     check=check,
+    headline="subsidy",
 )

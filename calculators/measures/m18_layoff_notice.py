@@ -5,7 +5,7 @@ from ..errors import inconsistent
 from ..spec import Calculator
 from ..text import bi
 from ..validation import Field, given
-from .common import output
+from .common import DAYS, output
 
 NOTICE_DAYS = "layoff_notice.days"
 
@@ -16,7 +16,7 @@ FIELDS = (
 )
 
 OUTPUTS = (
-    output("days_between", "int", "相隔天数", "Days between"),
+    output("days_between", "int", "相隔天数", "Days between", DAYS),
     output("compliant", "bool", "是否提前足够天数", "Enough notice"),
     output("earliest_compliant_layoff_date", "date", "最早可裁员日期", "Earliest compliant layoff date"),
     output("checklist", "list", "其他依法事项", "Other legal steps"),

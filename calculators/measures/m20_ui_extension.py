@@ -1,11 +1,11 @@
 """R20.1: unemployment benefit extended to retirement age (ui-extension-to-retirement)."""
 from ..dates import add_years, format_month, month_index
 from ..errors import inconsistent
-from ..money import ZERO, format_money
+from ..money import ZERO, format_money, yuan_en, yuan_zh
 from ..spec import Calculator
 from ..text import bi
 from ..validation import Field, given
-from .common import YUAN, eligibility_output, flag, output
+from .common import MONTHS, YUAN, eligibility_output, flag, output
 
 EXPIRY_FROM = "ui_extension.expiry_from"
 MAX_YEARS = "ui_extension.max_years_to_retirement"
@@ -22,7 +22,7 @@ FIELDS = (
 
 OUTPUTS = (
     eligibility_output(),
-    output("extension_months", "int", "延发月数", "Months of extension"),
+    output("extension_months", "int", "延发月数", "Months of extension", MONTHS),
     output("last_paid_month", "month", "发放至", "Paid until"),
     output("total", "money", "延发合计", "Total extension"),
 )
@@ -51,9 +51,9 @@ def compute(values: dict, ctx) -> dict:
     ctx.step(
         "R20.1",
         f"自{format_month(expiry)}之后发放至{format_month(retirement)}，共{months}个月；"
-        f"{format_money(values['monthly_benefit'])}元 × {months} = {format_money(total)}元（解读A28）",
+        f"{yuan_zh(values['monthly_benefit'])} × {months} = {yuan_zh(total)}（解读A28）",
         f"Paid for the months after {format_month(expiry)} up to {format_month(retirement)}: {months} months; "
-        f"{format_money(values['monthly_benefit'])} yuan × {months} = {format_money(total)} yuan (reading A28)",
+        f"{yuan_en(values['monthly_benefit'])} × {months} = {yuan_en(total)} (reading A28)",
     )
     return {"eligible": True, "extension_months": months, "last_paid_month": format_month(retirement), "total": format_money(total)}
 
@@ -85,4 +85,5 @@ CALCULATOR = Calculator(
     outputs=OUTPUTS,
     compute=compute,
     check=check,
+    headline="total",
 )

@@ -14,9 +14,10 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from .compress import precompress
 from .dataset import load_dataset
 from .errors import DataInvalid
+from .languages import LANGUAGES as LANGUAGE_NAMES
 from .wheel import add_calculator_assets
 
-LANGUAGES = ("zh", "en")
+LANGUAGES = tuple(LANGUAGE_NAMES)
 
 
 class BuildFailed(Exception):

@@ -2,12 +2,13 @@
 from collections import Counter
 from datetime import date
 
-from .dataset import parameter_value, squash
+from calculators.units import COUNT_UNITS, convert
+
+from .texts import source_texts, squash
 from .periods import check_periods
 from .plausibility import check_plausibility
 from .report import caused, first
-
-COUNT_UNITS = ("persons", "months", "years", "days")
+from .terminology import check_terminology
 
 
 # Locate an error at path in the file called name.
@@ -163,13 +164,12 @@ def value_problem(unit: str, text: str) -> str:
         return f"unit '{unit}' needs {'a date' if unit == 'date' else 'a number'}, got '{text}'"
     if unit in COUNT_UNITS and not text.isdigit():
         return f"unit '{unit}' needs a whole number, got '{text}'"
-    parameter_value(unit, text)
+    convert(text, unit)
     return ""
 
 
 # Notes point at things that exist and quote the source text verbatim.
 def check_notes(dataset):
-    from .dataset import source_texts
     corpus = "\n".join(squash(text) for _, _, text in source_texts(dataset))
     name = dataset.source_file("notes")
     measures = {measure["number"] for measure in dataset.measures}
@@ -200,4 +200,4 @@ def check_calculators(dataset):
 
 
 all_checks = (check_calculators, check_units, check_measures, check_annex1, check_annex2, check_parameters, check_notes,
-              check_plausibility, check_periods)
+              check_plausibility, check_periods, check_terminology)

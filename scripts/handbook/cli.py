@@ -43,7 +43,19 @@ def run_validate(args) -> int:
         "editorial notes": len(dataset.part("notes")["notes"]), "revisions": len(dataset.part("revisions")["revisions"]),
     }
     print("OK: " + ", ".join(f"{count} {name}" for name, count in counts.items()))
+    from .terminology import unused_terms
+    for warning in unused_terms(dataset):
+        print(warning, file=sys.stderr)
+    print_summary_after_ok(args.data, dataset)
     return 0
+
+
+# After OK, the policy-relevant changes since the last commit, when the data folder is in git.
+def print_summary_after_ok(data, dataset) -> None:
+    from .summary import change_summary
+    summary = change_summary(data, dataset)
+    if summary:
+        print("\n" + summary)
 
 
 # Write the JSON export (and its JSON Schemas) to a file or stdout.
@@ -73,6 +85,8 @@ def run_schema(args) -> int:
 # Build both languages of the site into --out, atomically.
 def run_build(args) -> int:
     from .build import BuildFailed, build_site
+    from .summary import print_change_summary
+    print_change_summary(args.data)
     try:
         target = build_site(args.data, args.out)
     except BuildFailed as failed:
@@ -85,6 +99,8 @@ def run_build(args) -> int:
 # Build, serve on 127.0.0.1, and rebuild whenever data, docs or code change.
 def run_serve(args) -> int:
     from .serve import serve
+    from .summary import print_change_summary
+    print_change_summary(args.data)
     return serve(args.data, args.out, args.port)
 
 

@@ -17,8 +17,10 @@ import brotli
 
 from .wheel import PROJECT
 
-# python_stdlib.zip is left out: its members are already deflated, Brotli 11 saves 2%.
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".csv", ".wasm"}
+# Archives are left out (their members are deflated already) except the site's trimmed standard
+# library, whose members are stored uncompressed so that Brotli compresses them together.
+COMPRESSIBLE_NAMES = {"python_stdlib.zip"}
 SMALLEST = 1024
 CACHE = PROJECT / ".cache" / "precompressed"
 CACHE_LIMIT = 200 * 2**20
@@ -50,7 +52,7 @@ def precompress(site: Path, cache: Path = CACHE) -> None:
 # Every file of site worth compressing, in a stable order.
 def _compressible_files(site: Path) -> list:
     return sorted(path for path in site.rglob("*")
-                  if path.suffix in COMPRESSIBLE and path.is_file() and path.stat().st_size >= SMALLEST)
+                  if (path.suffix in COMPRESSIBLE or path.name in COMPRESSIBLE_NAMES) and path.is_file() and path.stat().st_size >= SMALLEST)
 
 
 # The hex SHA-256 of a file's content.

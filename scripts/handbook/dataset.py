@@ -1,17 +1,16 @@
 """Load policy_data/, validate every file and every cross-reference, and export it."""
-import re
 from dataclasses import dataclass, field
-from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
-from .errors import DataInvalid
-from .schema import FILES, Bilingual, Items, Record
+from .checks import all_checks
+from .errors import DataError, DataInvalid
+from .schema import FILES
 from .yamlio import read_yaml
 
 SINGLE_FILES = {"document.yaml": "document", "units.yaml": "units", "sections.yaml": "sections",
                 "annex1.yaml": "annex1", "annex2.yaml": "annex2", "notes.yaml": "notes",
                 "revisions.yaml": "revisions"}
+OPTIONAL_FILES = {"glossary.yaml": "glossary"}
 FOLDERS = {"measures": "measure", "parameters": "parameters"}
 
 
@@ -74,12 +73,13 @@ def _expected_files(root: Path, errors: list):
             yield root / name, kind
         else:
             errors.append(_missing(root / name, "required file is missing"))
+    yield from ((root / name, kind) for name, kind in OPTIONAL_FILES.items() if (root / name).is_file())
     for folder, kind in FOLDERS.items():
         paths = sorted((root / folder).glob("*.yaml"))
         if not paths:
             errors.append(_missing(root / folder, "folder is missing or has no .yaml files"))
         yield from ((path, kind) for path in paths)
-    known = set(SINGLE_FILES) | set(FOLDERS) | {"schema", "original.txt"}
+    known = set(SINGLE_FILES) | set(OPTIONAL_FILES) | set(FOLDERS) | {"schema", "original.txt"}
     for extra in sorted(root.iterdir()):
         if extra.name not in known and not extra.name.startswith("."):
             errors.append(_missing(extra, f"unexpected file or folder; expected only {sorted(known)}"))
@@ -87,46 +87,9 @@ def _expected_files(root: Path, errors: list):
 
 # An error about a whole file or folder.
 def _missing(path: Path, message: str):
-    from .errors import DataError
     return DataError(str(path), 1, 1, "", message)
 
 
 # Check every reference between files; return the errors.
 def cross_check(dataset: Dataset) -> list:
-    from .checks import all_checks
     return [error for check in all_checks for error in check(dataset)]
-
-
-# Return every value that is source text (the document's own words), with its location.
-def source_texts(dataset: Dataset):
-    for name, doc in dataset.files.items():
-        yield from ((name, path, text) for path, text in _walk_source(FILES[doc.kind], doc.data, ()))
-
-
-# Walk data alongside its schema and yield the zh of each source-text value.
-def _walk_source(kind, value, path):
-    if isinstance(kind, Bilingual):
-        if kind.source:
-            yield path + ("zh",), value["zh"]
-    elif isinstance(kind, Items):
-        for index, item in enumerate(value):
-            yield from _walk_source(kind.item, item, path + (index,))
-    elif isinstance(kind, Record):
-        yield from ((path + (key,), value[key]) for key in kind.source_keys)
-        for key, sub in {**kind.required, **kind.optional}.items():
-            if key in value and key not in kind.source_keys:
-                yield from _walk_source(sub, value[key], path + (key,))
-
-
-# Convert a parameter value to its exact Python form according to its unit.
-def parameter_value(unit: str, text: str):
-    if unit == "date":
-        return date.fromisoformat(text)
-    if unit in ("persons", "months", "years", "days"):
-        return int(text)
-    return Decimal(text)
-
-
-# Whitespace-normalise Chinese text for comparison with the source.
-def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)

@@ -8,10 +8,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from calculators.units import UNIT_WORDS
+
 from .dataset import load_dataset
 from .errors import DataInvalid
 from .export import export_dataset
-from .site.pages import UNIT_WORDS
 
 FIELD_NAMES = {
     "name": ("名称", "name"), "rule": ("规则", "rule"), "unit": ("单位", "unit"), "measure": ("措施", "measure"),
@@ -63,7 +64,8 @@ def load_side(side: str, data: str) -> dict:
 
 # Write the data folder as committed in a git revision into folder; return where it landed.
 def export_revision(revision: str, data: str, folder: Path) -> Path:
-    top = git("rev-parse", "--show-toplevel").decode("utf-8").strip()
+    where = Path(data).resolve()
+    top = git("-C", str(where if where.is_dir() else Path.cwd()), "rev-parse", "--show-toplevel").decode("utf-8").strip()
     inside = Path(os.path.relpath(Path(data).resolve(), top)).as_posix()
     archive = git("-C", top, "archive", "--format=tar", revision, "--", inside)
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:

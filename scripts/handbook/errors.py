@@ -1,6 +1,10 @@
 """Data errors that name the file, line, column and field an official must fix."""
 from dataclasses import dataclass, field as dataclass_field
 
+from .wording import said
+
+__all__ = ["DataError", "DataInvalid", "said"]
+
 
 @dataclass(frozen=True, order=True)
 class DataError:
@@ -35,8 +39,3 @@ class DataInvalid(Exception):
     def summary(self) -> str:
         grouped = f" ({len(self.errors)} in all, grouped by cause)" if len(self.blocks) < len(self.errors) else ""
         return f"{len(self.blocks)} error(s){grouped}; nothing was changed."
-
-
-# One message in English, then in Chinese on an indented second line.
-def said(english: str, chinese: str) -> str:
-    return f"{english}\n    {chinese}"

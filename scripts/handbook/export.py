@@ -33,6 +33,7 @@ def export_dataset(dataset: Dataset) -> dict:
         "parameters": export_parameters(dataset),
         "notes": dataset.part("notes")["notes"],
         "revisions": dataset.part("revisions")["revisions"],
+        "glossary": dataset.files["glossary.yaml"].data if "glossary.yaml" in dataset.files else None,
     }
 
 

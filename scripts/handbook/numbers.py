@@ -67,8 +67,9 @@ REASONS_ZH = {
 # Name the first way text departs from the grammar.
 def _reason(text: str, whole: bool) -> str:
     lowered = text.lower()
-    checks = ((text != text.strip() or " " in text, "space"), ("0x" in lowered, "hexadecimal"), ("0b" in lowered, "binary"), ("0o" in lowered, "octal"),
-              ("_" in text, "underscore"), ("," in text, "comma"), (text[:1] in "+-" and text[:1] != "", "sign"),
+    checks = ((" " in text, "space"), ("0x" in lowered, "hexadecimal"), ("0b" in lowered, "binary"),
+              ("0o" in lowered, "octal"), ("_" in text, "underscore"), ("," in text, "comma"),
+              (text[:1] in ("+", "-"), "sign"),
               ("e" in lowered, "exponent"), (text.startswith(".") or text.endswith("."), "dot without digits"),
               (re.match(r"^0[0-9]", text) is not None, "leading zero, which YAML reads as octal"),
               (whole and "." in text, "not a whole number"))

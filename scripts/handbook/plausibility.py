@@ -4,13 +4,14 @@ years, and no more than a ten-fold change from the previous dated value.
 Impossible values (a percent above 100, a negative amount, a count of zero months) are errors that no one
 can confirm. Improbable values (a percent below 1, a date outside the years the document names, a ten-fold
 change) are errors too, unless the official confirms that exact value with `confirmed: true` beside it:
-`validate` and `build` then agree, and the confirmation stays in the data and in the change summary.
+`validate` and `build` then agree, and the confirmation stays in the data for reviewers to see.
 """
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from .errors import said
+from .texts import source_texts
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ RANGES = {
     "days": Range(Decimal(0), Decimal(3660), words=("from 1 to 3660", "1至3660")),
 }
 FACTOR = Decimal(10)
+PERCENT_HINT = ("a percent is written as 60 for 60 %", "百分比应写成 60 表示60%")
 CONFIRM = ("if it is right, add `confirmed: true` beside this value", "如确实无误，请在此值旁加上 confirmed: true")
 
 
@@ -56,7 +58,6 @@ def check_plausibility(dataset):
 
 # The first and last year the document's own words name (e.g. 2020年), with the year of its date.
 def document_years(dataset) -> tuple:
-    from .dataset import source_texts
     named = [int(year) for _, _, text in source_texts(dataset) for year in re.findall(r"((?:19|20)\d\d)年", text)]
     named.append(int(dataset.part("document")["date"][:4]))
     return min(named), max(named)
@@ -92,26 +93,27 @@ def _entry_problems(unit: str, entry: dict, previous, years: tuple):
         return
     number, allowed = Decimal(entry["value"]), RANGES.get(unit)
     if allowed and not allowed.holds(number):
-        yield "value", said(f"'{entry['value']}' is outside the valid range for {unit}: {allowed.words[0]}",
-                            f"“{entry['value']}”超出单位 {unit} 的有效范围：{allowed.words[1]}"), False
+        hint = PERCENT_HINT if unit in ("percent", "percentage_point") else ("correct the value", "请改正此值")
+        yield "value", said(f"'{entry['value']}' is outside the valid range for {unit}: {allowed.words[0]}; {hint[0]}",
+                            f"“{entry['value']}”超出单位 {unit} 的有效范围：{allowed.words[1]}；{hint[1]}"), False
     elif unit == "percent" and number < 1:
-        yield "value", (f"'{entry['value']}' percent is below 1; a percent is written as 60 for 60 %",
-                        f"百分比“{entry['value']}”小于1；百分比应写成 60 表示60%"), True
+        yield "value", (f"'{entry['value']}' percent is below 1; {PERCENT_HINT[0]}",
+                        f"百分比“{entry['value']}”小于1；{PERCENT_HINT[1]}"), True
     if previous is not None and unit != "date":
         change = _ten_fold(Decimal(previous["value"]), number)
         if change:
-            yield "value", (f"'{entry['value']}' is more than ten times {change[0]} than the value before it, "
+            yield "value", (f"'{entry['value']}' is {change[0]} the value before it, "
                             f"'{previous['value']}' from {previous['start']}",
                             f"“{entry['value']}”比上一个值“{previous['value']}”（自{previous['start']}起）"
                             f"{change[1]}十倍以上"), True
 
 
-# ("larger", "大") or ("smaller", "小") when new differs from old by more than FACTOR, else None.
+# (English, Chinese) words for how new differs from old when by more than FACTOR, else None.
 def _ten_fold(old: Decimal, new: Decimal):
     if old > 0 and new > old * FACTOR:
-        return "larger", "大"
+        return "more than ten times", "大"
     if new > 0 and old > new * FACTOR or (old > 0 and new == 0):
-        return "smaller", "小"
+        return "less than a tenth of", "小"
     return None
 
 

@@ -3,7 +3,7 @@ sorted by file and line."""
 from collections import defaultdict
 from dataclasses import replace
 
-from .errors import said
+from .wording import said
 
 SHOWN_PLACES = 8
 

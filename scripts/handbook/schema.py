@@ -1,8 +1,10 @@
 """The shape of every policy_data file, used both to validate and to publish a JSON Schema."""
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
+
+from calculators.units import UNIT_NAMES
 
 from .errors import said
 from .language import language_problems
@@ -14,9 +16,8 @@ TODO = "TODO"
 
 @dataclass(frozen=True)
 class Kind:
-    """A value shape: its JSON Schema and a check that returns error messages."""
+    """A value shape: a check that returns error messages, and a note for officials (doc)."""
 
-    json: dict
     doc: str = ""
 
     # Return (path suffix, message) pairs for every problem with value.
@@ -28,7 +29,6 @@ class Kind:
 class Text(Kind):
     """A plain string; a pattern and an enumeration may narrow it."""
 
-    json: dict = field(default_factory=lambda: {"type": "string", "minLength": 1})
     pattern: str = ""
     choices: tuple = ()
 
@@ -54,7 +54,6 @@ class Text(Kind):
 class Integer(Kind):
     """A whole number with an optional minimum."""
 
-    json: dict = field(default_factory=lambda: {"type": "integer"})
     minimum: int = 0
 
     # Check that value is an int (not a bool) at or above the minimum; text gets the number grammar's fix.
@@ -72,7 +71,6 @@ class Integer(Kind):
 class Day(Kind):
     """An ISO date kept as the string the official typed."""
 
-    json: dict = field(default_factory=lambda: {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"})
     nullable: bool = False
 
     # Check the YYYY-MM-DD form and that the day exists.
@@ -92,7 +90,6 @@ class Day(Kind):
 class Bilingual(Kind):
     """Text in Chinese and English; source text must be the document's own words."""
 
-    json: dict = field(default_factory=dict)
     source: bool = True
 
     # Check both languages are present, non-empty, nothing else is there, and each is in its language.
@@ -104,7 +101,6 @@ class Bilingual(Kind):
 class Items(Kind):
     """A list whose items all share one shape."""
 
-    json: dict = field(default_factory=dict)
     item: Kind = None
     min_items: int = 1
 
@@ -122,7 +118,7 @@ class Record(Kind):
     """A mapping with required and optional properties and nothing else."""
 
     def __init__(self, required: dict, optional: dict = None, doc: str = "", source_keys: tuple = ()):
-        super().__init__(json={}, doc=doc)
+        super().__init__(doc=doc)
         object.__setattr__(self, "required", required)
         object.__setattr__(self, "optional", optional or {})
         object.__setattr__(self, "source_keys", source_keys)
@@ -145,7 +141,6 @@ class Record(Kind):
 class Scalar(Kind):
     """A parameter value: a plain decimal number or a date, written in quotes (see numbers.py)."""
 
-    json: dict = field(default_factory=lambda: {"type": "string", "pattern": VALUE_PATTERN})
 
     # Check the value is quoted text in the number grammar, or an ISO date that exists.
     def problems(self, value):
@@ -166,7 +161,6 @@ class Scalar(Kind):
 class Flag(Kind):
     """A statement the official makes on purpose, written `true` (e.g. confirmed: true); otherwise left out."""
 
-    json: dict = field(default_factory=lambda: {"const": True})
 
     # Check the flag is written true.
     def problems(self, value):
@@ -178,16 +172,16 @@ class Flag(Kind):
 
 # Name a Python value's type the way an official would understand it.
 def type_name(value) -> str:
+    kind = str if isinstance(value, str) else type(value)
     return {bool: "true/false", int: "a whole number", str: "text", list: "a list",
-            dict: "a mapping", type(None): "nothing (null)"}.get(type(value), type(value).__name__)
+            dict: "a mapping", type(None): "nothing (null)"}.get(kind, kind.__name__)
 
 
 # What an official may state beside a dated value: see plausibility.py and periods.py.
 VALUE_STATEMENTS = {"confirmed": Flag(doc="this implausible-looking value is right (plausibility.py)"),
                     "gap_before": Flag(doc="no value is in force between the previous period and this one, "
                                            "on purpose (periods.py)")}
-QUANTITY_UNITS = ("yuan", "yuan_per_person_day", "yuan_per_person", "percent", "percentage_point",
-                  "persons", "months", "years", "days", "date")
+QUANTITY_UNITS = UNIT_NAMES
 SOURCE = Bilingual(source=True)
 OWN = Bilingual(source=False)
 RESPONSIBLE = Record({"written": Text(), "units": Items(item=Text(pattern=SLUG))},
@@ -244,4 +238,16 @@ FILES = {
         doc="Editorial notes: what is irregular in the source and how to read it. The source stays unchanged."),
     "revisions": Record({"revisions": Items(item=Record(
         {"date": Day(), "changes": OWN}, {"document": OWN}))}, doc="Dated revisions of this handbook."),
+    "glossary": Record({"terms": Items(item=Record(
+        {"zh": Text(), "en": Text()}, {"variants": Items(item=Text()), "labels": Items(item=Text()), "note": OWN},
+        doc="A Chinese term, its English rendering, other accepted English forms (labels: short forms allowed "
+            "only in calculator labels), and a note."))},
+        {"bodies": Items(item=Record({"unit": Text(pattern=SLUG), "variants": Items(item=Text())}, {"note": OWN},
+                                     doc="English short forms of a unit's registry name, allowed outside Annex 1."),
+                         min_items=0),
+         "modal_overrides": Items(item=Record({"quote": Text(), "word": Text(choices=("应", "须", "必须", "要", "严禁", "可")),
+                                               "note": OWN},
+                                              doc="Silence the modal-force rule for the pairs whose Chinese has quote."),
+                                  min_items=0)},
+        doc="The document's terms: every zh/en pair must render a term found in its Chinese by one of its forms."),
 }

@@ -6,7 +6,7 @@ field), others parse but silently change a value (a ' #' cuts the text, curly qu
 """
 import re
 
-KEY = re.compile(r"^(?P<indent> *)(?P<dash>- +)?(?P<key>[A-Za-z_][A-Za-z0-9_]*)")
+KEY = re.compile(r"^(?P<indent> *)(?P<dash>- +)?(?P<key>[A-Za-z_][A-Za-z0-9_]*) *[:：，]")
 FULL_WIDTH_AFTER_KEY = re.compile(r"^(?P<head> *(?:- +)?(?P<key>[A-Za-z_][A-Za-z0-9_]*) *)(?P<mark>[：，])")
 NO_SPACE_AFTER_COLON = re.compile(r"^(?P<head> *(?:- +)?(?P<key>[A-Za-z_][A-Za-z0-9_]*):)(?=[^\s:])")
 KEY_VALUE = re.compile(r"^(?P<head> *(?:- +)?(?P<key>[A-Za-z_][A-Za-z0-9_]*): +)(?P<value>\S.*)$")

@@ -6,8 +6,10 @@ import shutil
 import zipfile
 from pathlib import Path
 
+from .stdlib import write_trimmed_stdlib
+
 PROJECT = Path(__file__).resolve().parents[2]
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
 FIXED_TIME = (2020, 2, 22, 0, 0, 0)
 
 
@@ -58,8 +60,9 @@ def _digest(content: bytes) -> str:
     return base64.urlsafe_b64encode(hashlib.sha256(content).digest()).rstrip(b"=").decode()
 
 
-# Copy the wheel, the parameters and the pinned Pyodide runtime into the built site; the runtime
-# and the wheel go into folders named by version and content hash, so they can be cached for good.
+# Copy the wheel, the parameters, the pinned Pyodide runtime and the trimmed standard library into the
+# built site; the runtime, the wheel and the standard library go into folders named by version or
+# content hash, so they can be cached for good.
 def add_calculator_assets(site: Path, data: str) -> None:
     from .dataset import load_dataset
     from .export import export_parameters, to_json
@@ -79,10 +82,12 @@ def add_calculator_assets(site: Path, data: str) -> None:
     pyodide.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         _link_or_copy(source / name, pyodide / name)
+    stdlib = write_trimmed_stdlib(source / "python_stdlib.zip", target / "stdlib")
     (target / "parameters.json").write_text(to_json(export_parameters(dataset)), encoding="utf-8")
     manifest = {"wheel": wheel.relative_to(target).as_posix(), "wheel_sha256": digest,
                 "parameters": "parameters.json", "pyodide": pyodide_version(),
-                "pyodide_dir": pyodide.relative_to(target).as_posix() + "/", "pyodide_lock": empty_lock(source)}
+                "pyodide_dir": pyodide.relative_to(target).as_posix() + "/", "pyodide_lock": empty_lock(source),
+                "stdlib": stdlib.relative_to(target).as_posix()}
     (target / "manifest.json").write_text(to_json(manifest), encoding="utf-8")
 
 

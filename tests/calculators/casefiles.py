@@ -40,6 +40,20 @@ def case_failures(result: dict, case: dict) -> list:
     failures += [(key, result.get(key)) for key, expected in case.get("output", {}).items() if result.get(key) != expected]
     failures += [(key, item) for key, items in case.get("includes", {}).items() for item in items
                  if not any(contains(found, item) for found in result.get(key) or [])]
+    return failures + reading_failures(result, case)
+
+
+def reading_failures(result: dict, case: dict) -> list:
+    """Return what a result gets wrong in what a person reads: `shown` figure texts, words `explained` in the
+    trace (per language) and words of each error's Chinese message (`messages`, in error order)."""
+    shown = {figure["name"]: figure["text"] for figure in result.get("display", [])}
+    failures = [(f"shown {name}", shown.get(name)) for name, expected in case.get("shown", {}).items()
+                if shown.get(name) != expected]
+    failures += [(f"explained {language}", words) for language, words in case.get("explained", {}).items()
+                 if not any(words in step["explanation"][language] for step in result.get("trace", []))]
+    messages = [error["message"]["zh"] for error in result.get("errors", [])]
+    failures += [("message", words) for number, words in enumerate(case.get("messages", []))
+                 if number >= len(messages) or words not in messages[number]]
     return failures
 
 

@@ -13,7 +13,8 @@ CONTRACT_IDS = {
     "ui-extension-to-retirement", "policy-finder",
 }
 INPUT_TYPES = {"bool", "int", "money", "percent", "date", "month", "choice", "list", "date_range", "month_range"}
-RESULT_KEYS = {"calculator", "status", "reasons", "rules", "measure", "readings", "trace", "as_of", "in_force", "warnings"}
+RESULT_KEYS = {"calculator", "status", "reasons", "rules", "measure", "readings", "trace", "as_of", "in_force", "warnings",
+               "display", "normalised"}
 ACCEPTANCE = {"ui_insured": True, "insured_employees_base": 200, "layoffs": 11, "last_year_ui_contributions_paid": "80000.00"}
 
 
@@ -42,13 +43,13 @@ def test_trace_explains_the_arithmetic(params):
     """A trace step reads as a sum a person can check."""
     inputs = {"is_key_epidemic_supplies_producer": True, "production_start_date": "2020-01-28", "person_days": 1000, "as_of": "2020-02-01"}
     explanations = [step["explanation"]["zh"] for step in calculate("sf-employment-subsidy", inputs, params)["trace"]]
-    assert "200.00元 × 1000人天 = 200000.00元" in explanations
+    assert "200.00 元 × 1000人天 = 200,000.00 元" in explanations
 
 
 def test_invalid_result_shape(params):
     """Errors carry kind, field and a bilingual message, and nothing else is returned."""
     result = calculate("job-retention-refund", {"layoffs": "many"}, params)
-    assert set(result) == {"calculator", "status", "errors"}
+    assert set(result) == {"calculator", "status", "errors", "normalised"}
     assert all(set(error) == {"kind", "field", "message"} and set(error["message"]) == {"zh", "en"} for error in result["errors"])
 
 
@@ -64,7 +65,7 @@ def test_catalog_describes_every_calculator():
     json.dumps(entries)
     assert [entry["id"] for entry in entries] == list(CALCULATOR_IDS)
     for entry in entries:
-        assert set(entry) == {"id", "title", "measure", "rules", "inputs", "outputs", "example"}
+        assert set(entry) == {"id", "title", "measure", "rules", "inputs", "outputs", "example", "headline"}
         assert entry["inputs"][-1]["name"] == "as_of"
         for field in entry["inputs"] + [sub for field in entry["inputs"] for sub in field.get("fields", [])]:
             assert field["type"] in INPUT_TYPES

@@ -16,7 +16,7 @@ def load_cases() -> list:
 
 @pytest.mark.parametrize(("calculator_id", "case"), load_cases())
 def test_case(calculator_id, case, params):
-    """The result has the expected status, errors (kind and field, in order), output values and list items."""
+    """The result has the expected status, errors, output values, list items, shown texts, explanations and messages."""
     assert case_failures(calculate(calculator_id, case["inputs"], params), case) == []
 
 

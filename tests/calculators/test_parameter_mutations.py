@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from calculators import calculate
-from tests.calculators.casefiles import all_cases, case_failures, load_parameters
+from tests.calculators.casefiles import all_cases, case_failures
 
 STEPS = (1, -1)
 

@@ -16,6 +16,14 @@ dates_2020 = st.dates(min_value=date(2019, 1, 1), max_value=date(2022, 12, 31))
 months_2020 = st.dates(min_value=date(2019, 1, 1), max_value=date(2022, 12, 1)).map(lambda day: day.isoformat()[:7])
 
 
+def in_force(params: dict, parameter_id: str) -> Decimal:
+    """Read a parameter's value for AS_OF straight from the exported data, as a Decimal: the latest value started
+    by then (a value whose period has ended still applies to claims about it)."""
+    entries = sorted(params[parameter_id]["values"], key=lambda entry: entry["start"])
+    started = [entry for entry in entries if entry["start"] <= AS_OF] or entries[:1]
+    return Decimal(str(started[-1]["value"]))
+
+
 def money(value: Decimal) -> str:
     """Format a generated amount as the decimal string the calculators take."""
     return f"{value:.2f}"
@@ -36,12 +44,13 @@ def sf_inputs(person_days: int) -> dict:
 @SETTINGS
 @given(counts, counts)
 def test_sf_subsidy_capped_non_negative_and_monotone(params, fewer, more):
-    """More person-days never give less; the subsidy never exceeds the cap or goes below zero."""
+    """More person-days never give less; the subsidy never exceeds the cap of the data or goes below zero."""
+    cap = in_force(params, "sf_subsidy.cap_per_enterprise")
     low, high = sorted((fewer, more))
     low_result, high_result = run("sf-employment-subsidy", sf_inputs(low), params), run("sf-employment-subsidy", sf_inputs(high), params)
     for result in (low_result, high_result):
-        assert Decimal(0) <= Decimal(result["subsidy"]) <= Decimal(result["cap"])
-        assert result["capped"] == (Decimal(result["gross"]) > Decimal(result["cap"]))
+        assert Decimal(0) <= Decimal(result["subsidy"]) <= cap and Decimal(result["cap"]) == cap
+        assert result["capped"] == (Decimal(result["gross"]) > cap)
     assert Decimal(low_result["subsidy"]) <= Decimal(high_result["subsidy"])
 
 
@@ -69,13 +78,17 @@ def test_hiring_subsidy_counts_each_qualifying_hire(params, hires, resumed):
 @SETTINGS
 @given(st.integers(min_value=1, max_value=5000), st.data(), amounts)
 def test_fewer_layoffs_never_lose_the_refund(params, base, data, paid):
-    """If a layoff count passes, every smaller count passes too; refunds are never negative."""
+    """If a layoff count passes, every smaller count passes too; the standard is the data's, inclusive and exact;
+    refunds are never negative."""
     layoffs = data.draw(st.integers(min_value=1, max_value=base))
     inputs = {"ui_insured": True, "insured_employees_base": base, "last_year_ui_contributions_paid": money(paid)}
     more = run("job-retention-refund", {**inputs, "layoffs": layoffs}, params)
     fewer = run("job-retention-refund", {**inputs, "layoffs": layoffs - 1}, params)
     assert fewer["eligible"] or not more["eligible"]
-    assert more["eligible"] == (layoffs <= more["max_layoffs_allowed"])
+    small = base <= in_force(params, "retention.small_enterprise_max_staff")
+    threshold = in_force(params, "retention.small_enterprise_layoff_threshold" if small
+                         else "retention.layoff_rate_threshold")
+    assert more["eligible"] == (layoffs * 100 <= threshold * base)
     assert Decimal(more["refund"]) >= 0 and Decimal(fewer["refund"]) >= 0
 
 
@@ -96,10 +109,10 @@ rent_months = st.lists(st.tuples(months_2020, amounts), max_size=8, unique_by=la
 @SETTINGS
 @given(rent_months, amounts)
 def test_incubator_subsidy_capped_and_monotone(params, waived, extra):
-    """The subsidy never exceeds the cap; raising a counted month's amount never lowers it."""
+    """The subsidy never exceeds the cap of the data; raising a counted month's amount never lowers it."""
     entries = [{"month": month, "amount": money(amount)} for month, amount in waived]
     result = run("incubator-operating-subsidy", {"is_provincial_demo_base": True, "monthly_rent_waived": entries}, params)
-    assert Decimal(0) <= Decimal(result["subsidy"]) <= Decimal(result["cap"])
+    assert Decimal(0) <= Decimal(result["subsidy"]) <= in_force(params, "incubator.cap")
     if result["months_counted"]:
         first = result["months_counted"][0]
         raised = [{**entry, "amount": money(Decimal(entry["amount"]) + extra)} if entry["month"] == first else entry for entry in entries]
@@ -110,21 +123,23 @@ def test_incubator_subsidy_capped_and_monotone(params, waived, extra):
 @SETTINGS
 @given(st.integers(min_value=2, max_value=50), amounts)
 def test_partnership_loan_never_above_cap_or_request(params, partners, requested):
-    """The approvable amount is the smaller of the request and the cap."""
+    """The approvable amount is the smaller of the request and the partnership cap of the data."""
     result = run("startup-loan", {"mode": "partnership", "eligible_partners": partners, "requested_amount": money(requested)}, params)
-    assert Decimal(result["approvable"]) == min(requested, Decimal(result["max_loan"]))
+    assert Decimal(result["approvable"]) == min(requested, in_force(params, "startup_loan.partnership_cap"))
 
 
 @SETTINGS
 @given(st.integers(min_value=1, max_value=10**6), st.data())
 def test_more_new_hires_never_lose_the_loan(params, staff, data):
-    """If a number of new hires reaches the share, one more does too."""
+    """If a number of new hires reaches the share of the data (inclusive, exact), one more does too."""
     hires = data.draw(st.integers(min_value=0, max_value=staff - 1))
     inputs = {"mode": "enterprise", "current_staff": staff}
     fewer = run("startup-loan", {**inputs, "new_eligible_hires_this_year": hires}, params)
     more = run("startup-loan", {**inputs, "new_eligible_hires_this_year": hires + 1}, params)
     assert more["eligible"] or not fewer["eligible"]
-    assert fewer["eligible"] == (hires >= fewer["min_hires_needed"])
+    large = staff > in_force(params, "startup_loan.large_staff_threshold")
+    share = in_force(params, "startup_loan.large_hiring_ratio" if large else "startup_loan.hiring_ratio")
+    assert fewer["eligible"] == (hires * 100 >= share * staff)
 
 
 @SETTINGS

@@ -1,18 +1,16 @@
 """`handbook calc`: JSON in, JSON out; CSV rows with totals; invalid input exits 2 with structured errors."""
 import json
-import subprocess
-import sys
 from decimal import Decimal
-from pathlib import Path
 
-HANDBOOK = Path(sys.executable).parent / "handbook"
+from tests.helpers import run_handbook
+
 RETENTION = {"ui_insured": True, "insured_employees_base": 200, "layoffs": 11,
              "last_year_ui_contributions_paid": "80000.00"}
 
 
 # Run the handbook command; return (exit status, stdout, stderr).
 def run(*args):
-    process = subprocess.run([str(HANDBOOK), *args], capture_output=True, text=True, timeout=120)
+    process = run_handbook(*args)
     assert "Traceback" not in process.stderr
     return process.returncode, process.stdout, process.stderr
 

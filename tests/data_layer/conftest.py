@@ -1,17 +1,7 @@
-"""Fixtures for the data-layer tests."""
-import shutil
-
+"""Fixtures for the data-layer tests (data_copy comes from tests/conftest.py)."""
 import pytest
 
 from .helpers import DATA
-
-
-@pytest.fixture
-def data_copy(tmp_path):
-    """A fresh copy of policy_data/, still named policy_data, inside a temporary folder."""
-    target = tmp_path / "policy_data"
-    shutil.copytree(DATA, target)
-    return target
 
 
 @pytest.fixture(scope="session")
@@ -24,5 +14,5 @@ def dataset():
 @pytest.fixture(scope="session")
 def original_squashed():
     """policy_data/original.txt with all whitespace removed."""
-    from handbook.dataset import squash
+    from handbook.texts import squash
     return squash((DATA / "original.txt").read_text(encoding="utf-8"))

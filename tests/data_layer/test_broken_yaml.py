@@ -57,7 +57,7 @@ def test_manifest_lists_every_broken_file_once():
     assert len(BY_FILE) == len(CASES)
     for case in CASES:
         assert {"file", "replaces", "line", "field", "message"} <= set(case), case
-        assert set(case) <= {"file", "kind", "replaces", "line", "field", "message", "fix", "zh", "one_change",
+        assert set(case) <= {"file", "kind", "replaces", "line", "field", "message", "fix", "zh", "one_change", "severity",
                              "xfail"}, case
         assert (DATA / case["replaces"]).is_file(), case
 
@@ -82,7 +82,11 @@ def test_not_utf8_case_is_the_real_file_saved_as_gbk():
     assert raw.decode("gbk") == (DATA / case["replaces"]).read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("case", [_param(case) for case in CASES])
+ERRORS = [case for case in CASES if case.get("severity", "error") == "error"]
+WARNINGS = [case for case in CASES if case.get("severity") == "warning"]
+
+
+@pytest.mark.parametrize("case", [_param(case) for case in ERRORS])
 def test_validate_reports_broken_file(case, data_copy):
     _break(data_copy, case)
     before = snapshot(data_copy)
@@ -155,3 +159,17 @@ def test_validate_reports_two_errors_in_one_file(data_copy):
     assert result.returncode == 1
     assert "policy_data/measures/02.yaml:5:3: title.zh: must not be empty" in result.stderr
     assert "policy_data/measures/02.yaml:15:3: clauses[2].note: unexpected property 'note'" in result.stderr
+
+
+@pytest.mark.parametrize("case", [_param(case) for case in WARNINGS])
+def test_validate_warns_and_still_passes(case, data_copy):
+    _break(data_copy, case)
+    before = snapshot(data_copy)
+
+    result = run_handbook("validate", "--data", data_copy)
+
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("OK: ")
+    assert _reported(result.stderr, data_copy.name, case), result.stderr
+    assert snapshot(data_copy) == before

@@ -10,7 +10,7 @@ from .helpers import DATA, run_handbook, snapshot
 
 SINGLE = {"document.yaml": "document", "units.yaml": "units", "sections.yaml": "sections",
           "annex1.yaml": "annex1", "annex2.yaml": "annex2", "notes.yaml": "notes",
-          "revisions.yaml": "revisions"}
+          "revisions.yaml": "revisions", "glossary.yaml": "glossary"}
 FOLDERS = {"measures": "measure", "parameters": "parameters"}
 
 
@@ -92,7 +92,7 @@ def export():
 def test_export_is_valid_json(export):
     data = json.loads(export)
     assert set(data) == {"document", "sections", "measures", "units", "annex1", "annex2",
-                         "parameters", "notes", "revisions"}
+                         "parameters", "notes", "revisions", "glossary"}
     assert len(data["measures"]) == 24
     assert [measure["number"] for measure in data["measures"]] == list(range(1, 25))
     assert len(data["sections"]) == 7

@@ -21,7 +21,9 @@ import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tests.conftest import CHROMIUM, CHROMIUM_FLAGS, PROJECT, SiteHandler
+from handbook.static_server import SiteHandler
+from tests.conftest import CHROMIUM, CHROMIUM_FLAGS
+from tests.helpers import PROJECT
 
 FIREFOX = Path("/usr/bin/firefox-esr")
 WEBKIT_DRIVER = Path("/usr/bin/WebKitWebDriver")

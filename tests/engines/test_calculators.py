@@ -1,19 +1,16 @@
 """The calculators and the finder in Chromium, Firefox ESR and WebKitGTK: one list of cases, one set of
 assertions, run per engine: the URL contract, the same figures as CPython, errors next to their field,
-the page's language, and no request to another origin."""
+the page's language, and no request to another origin. Shown texts are compared with CPython's `display`."""
 import json
 
 import pytest
 
-from calculators import calculate, catalog
-from handbook.dataset import load_dataset
-from handbook.export import export_parameters
-from tests.conftest import PROJECT
+from calculators import calculate
 from tests.engines.drivers import ENGINES
-from tests.site.test_calculators_browser import query
+from tests.helpers import ENTRIES, parameters, query
 
-PARAMETERS = export_parameters(load_dataset(PROJECT / "policy_data"))
-EXAMPLES = {entry["id"]: entry["example"] for entry in catalog()}
+PARAMETERS = parameters()
+EXAMPLES = {calculator: entry["example"] for calculator, entry in ENTRIES.items()}
 # Chromium runs every calculator; the other engines a subset that covers money, percentages, modes and list rows.
 SUBSET = ("job-retention-refund", "new-hire-subsidy", "housing-fund-relief", "startup-loan")
 CALCULATOR_RUNS = [(engine, calculator) for engine in ENGINES for calculator in sorted(EXAMPLES)
@@ -40,6 +37,18 @@ def outputs(tab) -> dict:
     return {name: json.loads(value) for name, value in pairs}
 
 
+# The text of every <output> the page shows (those of hidden rows left out).
+def shown_texts(tab) -> dict:
+    pairs = tab.evaluate("[...document.querySelectorAll('output[name]')].filter(o => !o.closest('[hidden]'))"
+                         ".map(o => [o.getAttribute('name'), o.value])")
+    return dict(pairs)
+
+
+# CPython's display texts, in one language, of the figures that have an <output> on the page.
+def display_texts(result: dict, names, language: str) -> dict:
+    return {figure["name"]: figure["text"][language] for figure in result["display"] if figure["name"] in names}
+
+
 @pytest.mark.parametrize("engine_name,calculator", CALCULATOR_RUNS)
 def test_url_driven_result_equals_cpython(tab, gate, calculator):
     open_with(tab, gate.url, calculator, EXAMPLES[calculator])
@@ -47,6 +56,7 @@ def test_url_driven_result_equals_cpython(tab, gate, calculator):
     shown = outputs(tab)
     assert shown, "no <output> elements"
     assert {name: expected.get(name) for name in shown} == shown
+    assert shown_texts(tab) == display_texts(expected, shown, "zh")
     assert tab.take_foreign() == []
 
 
@@ -78,6 +88,7 @@ def test_form_filled_by_the_reader(tab, gate):
     tab.click("form button[type=submit]")
     tab.wait("""output[name=refund][data-value='"40000.00"']""")
     assert "insured_employees_base=200" in tab.evaluate("location.search")
+    assert shown_texts(tab)["refund"] == "40,000.00 yuan"
 
 
 @pytest.mark.parametrize("engine_name", ENGINES)
@@ -91,11 +102,11 @@ def test_not_eligible_with_twelve_layoffs(tab, gate):
 def test_policy_finder_for_an_enterprise(tab, gate):
     inputs = FINDER_PROFILES["enterprise"]
     open_with(tab, gate.url, "policy-finder", inputs)
-    text = tab.text('[data-result="trace"]')
+    text = tab.text(".hb-result")
     expected = {match["measure"] for match in calculate("policy-finder", inputs, PARAMETERS)["matches"]}
     assert {1, 5} <= expected
     assert all(f"第{number}条" in text for number in expected)
-    links = tab.evaluate("[...document.querySelectorAll('[data-result=\"trace\"] a')].map(a => a.href)")
+    links = tab.evaluate("[...document.querySelectorAll('[data-result=\"matches\"] a')].map(a => a.href)")
     assert any("new-hire-subsidy/?" in link for link in links)
     assert tab.take_foreign() == []
 
@@ -103,4 +114,4 @@ def test_policy_finder_for_an_enterprise(tab, gate):
 @pytest.mark.parametrize("engine_name", ENGINES)
 def test_policy_finder_for_a_person(tab, gate):
     open_with(tab, gate.url, "policy-finder", FINDER_PROFILES["person"], "en/")
-    assert "Measure 11" in tab.text('[data-result="trace"]')
+    assert "Measure 11" in tab.text(".hb-result")

@@ -2,7 +2,7 @@
 ten times does not keep a runtime per visit (measured in Chromium, by the browser's resident memory)."""
 from tests.engines.drivers import tree_rss
 from tests.engines.test_calculators import EXAMPLES
-from tests.site.test_calculators_browser import query
+from tests.helpers import query
 
 CALCULATOR = "job-retention-refund"
 # A Pyodide runtime kept per reload would add at least this much for each of the last seven reloads.

@@ -18,7 +18,7 @@ def refusal(tab) -> dict:
       const note = document.querySelector('.hb-refusal');
       return { text: note.innerText, links: [...note.querySelectorAll('a')].map(a => a.getAttribute('href')),
                formHidden: document.querySelector('form[data-calculator]').hidden,
-               progressShown: !!document.querySelector('.hb-progress:not([hidden])'),
+               progressShown: [...document.querySelectorAll('.hb-progress')].some(p => p.getClientRects().length > 0),
                rules: !!document.getElementById('rules'), example: !!document.getElementById('example') };
     })()""")
 

@@ -5,7 +5,7 @@ import pytest
 
 from tests.engines.drivers import ENGINES
 from tests.engines.test_calculators import EXAMPLES, outputs
-from tests.site.test_calculators_browser import query
+from tests.helpers import query
 
 CALCULATOR = "job-retention-refund"
 # JavaScript run on a page of the site: change the stored snapshot record; answers the bytes it held.

@@ -1,17 +1,9 @@
 """`handbook diff` names every change in Chinese and English, between data folders and git revisions."""
-import subprocess
-import sys
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parents[2]
-HANDBOOK = Path(sys.executable).parent / "handbook"
+from tests.helpers import PROJECT, run_handbook
+
 REVISION = {"zh": "稳岗返还裁员率标准调整为6%。", "en": "The layoff-rate standard for the job-retention refund becomes 6%."}
-
-
-# Run the real `handbook` command in the project folder.
-def run_handbook(*args):
-    return subprocess.run([str(HANDBOOK), *map(str, args)], cwd=PROJECT, capture_output=True, text=True,
-                          encoding="utf-8", timeout=120)
 
 
 # Replace a piece of text that occurs exactly once in a data file.
@@ -23,7 +15,7 @@ def replace_once(path: Path, old: str, new: str) -> None:
 
 # Reword a clause's English, change a parameter value, remove a note and add a revision.
 def make_changes(data: Path) -> None:
-    replace_once(data / "measures" / "05.yaml", "Speed up fully online handling", "Speed up fully online processing")
+    replace_once(data / "measures" / "05.yaml", "Speed up fully online handling", "Quickly achieve fully online handling")
     replace_once(data / "parameters" / "05.yaml", "value: '5.5'", "value: '6'")
     notes = (data / "notes.yaml").read_text(encoding="utf-8")
     start = notes.index("- id: m01-a2-punctuation")
@@ -42,8 +34,8 @@ def assert_pair(output: str, zh_parts, en_parts) -> None:
 
 # Assert that the output reports each of the changes make_changes made, in both languages.
 def assert_reports_changes(output: str) -> None:
-    assert_pair(output, ["第5条 c4", "（英文）", "“Speed up fully online handling", "→ “Speed up fully online processing"],
-                ["Measure 5, clause c4", "(English)", "“Speed up fully online handling", "→ “Speed up fully online processing"])
+    assert_pair(output, ["第5条 c4", "（英文）", "“Speed up fully online handling", "→ “Quickly achieve fully online handling"],
+                ["Measure 5, clause c4", "(English)", "“Speed up fully online handling", "→ “Quickly achieve fully online handling"])
     assert_pair(output, ["`retention.layoff_rate_threshold`", "5.5%（2020-02-22起", "→ 6%（2020-02-22起"],
                 ["`retention.layoff_rate_threshold`", "5.5% (from 2020-02-22", "→ 6% (from 2020-02-22"])
     assert_pair(output, ["删除编者注 `m01-a2-punctuation`"], ["Editorial note `m01-a2-punctuation` removed"])

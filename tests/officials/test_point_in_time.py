@@ -1,14 +1,11 @@
 """A parameter given a new value from a date: calculations use the value in force, the site shows the history."""
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from handbook.build import build_site
+from tests.helpers import PROJECT, run_handbook
 
-PROJECT = Path(__file__).resolve().parents[2]
-HANDBOOK = Path(sys.executable).parent / "handbook"
 REVISION = {"zh": "稳岗返还标准自2021年1月1日起调整为60%。", "en": "The job-retention refund rate is 60% from 1 January 2021."}
 INPUTS = {"ui_insured": True, "insured_employees_base": 200, "layoffs": 11, "last_year_ui_contributions_paid": "80000.00"}
 
@@ -28,9 +25,7 @@ def date_the_refund_rate(data: Path) -> None:
 
 # The refund the calculator gives as of a date, from the data folder given.
 def refund_as_of(data: Path, as_of: str) -> str:
-    done = subprocess.run([str(HANDBOOK), "calc", "job-retention-refund", "--data", str(data),
-                           "--input", json.dumps({**INPUTS, "as_of": as_of})],
-                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    done = run_handbook("calc", "job-retention-refund", "--data", data, "--input", json.dumps({**INPUTS, "as_of": as_of}))
     assert done.returncode == 0, done.stdout + done.stderr
     return json.loads(done.stdout)["refund"]
 

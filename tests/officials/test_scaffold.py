@@ -1,11 +1,10 @@
 """`handbook new` writes files whose every placeholder `handbook validate` reports by file and line."""
-import subprocess
-import sys
 from pathlib import Path
 
 import yaml
 
-HANDBOOK = Path(sys.executable).parent / "handbook"
+from tests import helpers
+
 MEASURE = {"title": {"zh": "示例措施", "en": "An example measure"},
            "clauses": [{"id": "c1", "zh": "示例条文。", "en": "Example clause."}],
            "responsible": {"written": "区人力资源社会保障局、区财政局", "units": ["hrss", "finance"]}}
@@ -16,8 +15,7 @@ PARAMETER = {"name": {"zh": "示例比例", "en": "Example rate"}, "rule": "R5.1
 
 # Run the real `handbook` command in the folder that holds the data copy.
 def run_handbook(data: Path, *args):
-    return subprocess.run([str(HANDBOOK), *args, "--data", data.name], cwd=data.parent, capture_output=True,
-                          text=True, encoding="utf-8", timeout=120)
+    return helpers.run_handbook(*args, "--data", data.name, cwd=data.parent)
 
 
 # The numbers of the lines of a file that still say TODO.

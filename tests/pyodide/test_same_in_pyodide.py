@@ -2,14 +2,13 @@
 import json
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
 from handbook.wheel import build_wheel
 from tests.calculators.casefiles import all_results_json
+from tests.helpers import PROJECT
 
-PROJECT = Path(__file__).resolve().parents[2]
 PACKAGES = PROJECT / ".cache" / "pyodide-packages"
 
 

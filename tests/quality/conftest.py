@@ -1,73 +1,7 @@
-"""Shared by the quality tests: the page types of the site, and a watched Chromium tab."""
-from urllib.parse import quote
-
+"""Fixtures of the quality tests: a watched Chromium tab, and a walk over every page type."""
 import pytest
 
-from calculators import catalog
-from tests.conftest import _route
-from tests.site.test_calculators_browser import query
-
-ROOTS = {"zh": "", "en": "en/"}
-SEARCHES = {"zh": "稳岗返还", "en": "retention"}
-CALCULATORS = [entry["id"] for entry in catalog()]
-EXAMPLES = {entry["id"]: entry["example"] for entry in catalog()}
-NUMBER_TYPES = ("int", "money", "percent")
-CSP_WATCH = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.__cspViolations.push(
-    `${event.violatedDirective} blocked ${event.blockedURI || "inline"} at ${event.sourceFile}:${event.lineNumber}`);
-});
-"""
-
-
-# Every page type except the calculators, as paths under a language root.
-def static_pages(language: str) -> dict:
-    return {"home": "", "section": "sections/02/", "measure": "measures/05/", "annex-1": "annex-1/",
-            "annex-2": "annex-2/", "units": "units/", "unit": "units/hrss/", "key-figures": "key-figures/",
-            "translation": "translation/", "original": "original/", "revisions": "revisions/", "guide": "guide/",
-            "calculators": "calculators/", "search": f"search/?q={quote(SEARCHES[language])}",
-            "finder": "calculators/policy-finder/", "calculator": "calculators/job-retention-refund/"}
-
-
-# A calculator page whose URL computes the catalog's example.
-def example_url(calculator: str) -> str:
-    return f"calculators/{calculator}/?{query(EXAMPLES[calculator])}"
-
-
-# An input that makes a calculator's inputs invalid: a number field set to -3, else a required field emptied.
-def invalid_input(calculator: str) -> tuple:
-    entry = next(entry for entry in catalog() if entry["id"] == calculator)
-    numbers = [field["name"] for field in entry["inputs"] if field["type"] in NUMBER_TYPES]
-    required = [field["name"] for field in entry["inputs"] if field.get("required") and field["type"] != "list"]
-    return (numbers[0], "-3") if numbers else (required[0], "")
-
-
-# Wait until a page's scripts have done their first work: search results listed, calculator form shown.
-def settle(tab, path: str) -> None:
-    if "search/?q=" in path:
-        tab.wait_for_selector("#hb-search-results[data-count]")
-    elif "calculators/" in path and not path.endswith("calculators/"):
-        tab.wait_for_selector("form[data-ready]")
-
-
-# Open a path of the site in a tab and wait for it to settle.
-def visit(tab, site_url: str, path: str) -> None:
-    tab.goto(site_url + path)
-    settle(tab, path)
-
-
-# A new context and tab that block and record other origins, and record CSP violations, dialogs and script errors.
-def watched_tab(browser, site_url: str):
-    context = browser.new_context()
-    context.add_init_script(CSP_WATCH)
-    tab = context.new_page()
-    tab.foreign_requests, tab.console_csp, tab.dialogs, tab.errors = [], [], [], []
-    context.route("**/*", lambda route: _route(route, site_url, tab.foreign_requests))
-    tab.on("console", lambda message: "Content Security Policy" in message.text and tab.console_csp.append(message.text))
-    tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
-    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
-    return context, tab
+from tests.quality.helpers import CALCULATORS, ROOTS, example_url, observations, static_pages, visit, watched_tab
 
 
 # A watched tab for one test.
@@ -76,19 +10,6 @@ def watched(browser, site_url):
     context, tab = watched_tab(browser, site_url)
     yield tab
     context.close()
-
-
-# Every CSP violation a watched tab saw on its current document, from events and from the console.
-def csp_violations(tab) -> list:
-    return tab.evaluate("window.__cspViolations || []") + tab.console_csp
-
-
-# What a watched tab saw since the last look: CSP violations, requests to other origins, script errors.
-def observations(tab) -> dict:
-    seen = {"csp": csp_violations(tab), "foreign": list(tab.foreign_requests), "errors": list(tab.errors)}
-    for kept in (tab.console_csp, tab.foreign_requests, tab.errors):
-        kept.clear()
-    return seen
 
 
 # Every page type of both languages in one watched tab per language, each calculator run from its URL once

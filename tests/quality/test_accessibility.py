@@ -2,8 +2,8 @@
 a calculator can be filled and submitted with the keyboard alone, with visible focus and announced errors."""
 import pytest
 
-from tests.conftest import PROJECT, _route
-from tests.quality.conftest import CALCULATORS, ROOTS, example_url, invalid_input, static_pages, visit
+from tests.helpers import PROJECT, route_same_origin
+from tests.quality.helpers import CALCULATORS, ROOTS, example_url, invalid_input, static_pages, visit
 
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 # Run axe on a part of the page once every finite animation has finished (half-faded elements have no fixed contrast).
@@ -22,7 +22,7 @@ DARK_PAGES = ["", "measures/05/", "annex-2/", "units/hrss/", "search/?q=%E7%A8%B
 def axe_tab(browser, site_url):
     context = browser.new_context(bypass_csp=True)
     foreign = []
-    context.route("**/*", lambda route: _route(route, site_url, foreign))
+    context.route("**/*", lambda route: route_same_origin(route, site_url, foreign))
     tab = context.new_page()
     yield tab
     assert foreign == []

@@ -8,7 +8,7 @@ import pytest
 
 import handbook.wheel
 from handbook.build import BuildFailed, build_site
-from tests.conftest import PROJECT
+from tests.helpers import PROJECT
 
 EPOCH = "1582329600"  # 2020-02-22, the notice's date
 

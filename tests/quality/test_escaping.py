@@ -10,8 +10,9 @@ import pytest
 import yaml
 
 from handbook.build import BuildFailed, build_site
-from tests.conftest import PROJECT, _route, serve_folder
-from tests.quality.test_html_validity import nu_messages
+from handbook.static_server import serve_folder
+from tests.helpers import PROJECT, route_same_origin
+from tests.quality.helpers import nu_messages
 
 HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))",
            '<a href="javascript:alert(1)">link</a>', "{{ 7*7 }}", "{% raw %}", "</title></td></div><script>alert(2)</script>",
@@ -93,7 +94,7 @@ def hostile_site(tmp_path_factory):
 def tab(browser, hostile_site):
     context = browser.new_context()
     foreign = []
-    context.route("**/*", lambda route: _route(route, hostile_site[1], foreign))
+    context.route("**/*", lambda route: route_same_origin(route, hostile_site[1], foreign))
     page = context.new_page()
     page.dialogs = []
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))

@@ -1,25 +1,14 @@
 """Valid HTML: the Nu Html Checker finds no error in a page of every type, in both languages."""
-import json
-import subprocess
 from collections import Counter
 
-from tests.conftest import PROJECT
-from tests.quality.conftest import ROOTS
+from tests.quality.helpers import ROOTS, nu_messages
 
-VNU = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PAGE_FILES = ["index.html", "sections/02/index.html", "measures/01/index.html", "measures/05/index.html",
               "annex-1/index.html", "annex-2/index.html", "units/index.html", "units/hrss/index.html",
               "key-figures/index.html", "translation/index.html", "original/index.html", "revisions/index.html",
               "guide/index.html", "search/index.html", "calculators/index.html", "calculators/policy-finder/index.html",
               "calculators/job-retention-refund/index.html", "calculators/new-hire-subsidy/index.html",
               "calculators/sf-employment-subsidy/index.html", "404.html"]
-
-
-# Check files with the Nu Html Checker in one JVM; return its messages.
-def nu_messages(files) -> list:
-    run = subprocess.run(["java", "-jar", str(VNU), "--format", "json", *map(str, files)],
-                         capture_output=True, text=True, timeout=300)
-    return json.loads(run.stderr)["messages"]
 
 
 # One message as file:line: text.

@@ -5,7 +5,7 @@ from pathlib import Path
 import material
 import pytest
 
-from tests.conftest import PROJECT
+from tests.helpers import PROJECT
 
 MATERIAL = Path(material.__file__).parent / "templates"
 GENERATED = "{#-\n  This file was automatically generated - do not edit\n-#}\n"

@@ -4,8 +4,8 @@ import random
 from collections import Counter
 
 from calculators import calculate, catalog
-from tests.quality.conftest import visit
-from tests.site.test_calculators_browser import PARAMETERS
+from tests.helpers import parameters
+from tests.quality.helpers import visit
 
 SEED = 20200222
 ENTRIES = {entry["id"]: entry for entry in catalog()}
@@ -112,6 +112,6 @@ def test_hundreds_of_hostile_requests_each_get_one_well_formed_reply(page, site_
     assert len(by_id) == len(replies) == len(messages) + 1
     problems = {message["id"]: reply_problem(message, by_id[message["id"]]) for message in messages}
     assert {number: problem for number, problem in problems.items() if problem} == {}
-    expected = calculate("job-retention-refund", example, PARAMETERS)
+    expected = calculate("job-retention-refund", example, parameters())
     assert by_id["last"]["result"]["refund"] == expected["refund"]
     assert page.foreign_requests == []

@@ -1,5 +1,6 @@
 """The built site: every page the data implies exists in both languages, and every link resolves."""
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
@@ -7,7 +8,7 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 import yaml
 
-PROJECT = Path(__file__).resolve().parents[2]
+from tests.helpers import PROJECT
 LANGUAGE_ROOTS = {"zh": "", "en": "en/"}
 
 
@@ -140,3 +141,16 @@ def test_open_data_files_are_published(built_site):
     assert (built_site / "data/handbook.json").is_file()
     assert (built_site / "data/parameters.csv").read_text(encoding="utf-8-sig").startswith("id,")
     assert len((built_site / "data/annex2-tasks.csv").read_text(encoding="utf-8-sig").splitlines()) == 43
+
+
+@pytest.mark.parametrize("language", LANGUAGE_ROOTS)
+def test_glossary_page_lists_every_term_and_body_from_the_data(built_site, language):
+    glossary = yaml.safe_load((PROJECT / "policy_data/glossary.yaml").read_text(encoding="utf-8"))
+    unit_ids, _, _ = data_counts()
+    html = unescape((built_site / LANGUAGE_ROOTS[language] / "glossary/index.html").read_text(encoding="utf-8"))
+    for entry in glossary["terms"]:
+        assert entry["zh"] in html and entry["en"] in html, entry
+        if "note" in entry:
+            assert entry["note"][language] in html, entry
+    assert all(f"../units/{unit}/" in html for unit in unit_ids)
+    assert "glossary/" in (built_site / LANGUAGE_ROOTS[language] / "translation/index.html").read_text(encoding="utf-8")

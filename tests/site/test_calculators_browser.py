@@ -1,44 +1,6 @@
 """Calculators in Chromium where Playwright alone can look: the form contract, one worker across instant
 navigation, the page without JavaScript. The cases every engine runs are in tests/engines/."""
-import json
-from urllib.parse import urlencode
-
-from calculators import catalog
-from handbook.dataset import load_dataset
-from handbook.export import export_parameters
-from tests.conftest import PROJECT
-
-PARAMETERS = export_parameters(load_dataset(PROJECT / "policy_data"))
-ENTRIES = {entry["id"]: entry for entry in catalog()}
-
-
-# Flatten inputs into the query string the form uses (list items as name[i].field).
-def query(inputs: dict) -> str:
-    flat = []
-    for key, value in inputs.items():
-        if isinstance(value, list):
-            flat += [(f"{key}[{index}].{field}", _text(item)) for index, row in enumerate(value)
-                     for field, item in row.items()]
-        else:
-            flat.append((key, _text(value)))
-    return urlencode(flat)
-
-
-# A value as a form control holds it.
-def _text(value) -> str:
-    return json.dumps(value) if isinstance(value, bool) else str(value)
-
-
-# Open a calculator page with inputs in the URL and wait for the computed result.
-def open_with(page, site_url, calculator, inputs, root=""):
-    page.goto(f"{site_url}{root}calculators/{calculator}/?{query(inputs)}")
-    page.wait_for_selector("form[data-state=done]", timeout=120_000)
-
-
-# The raw values of every <output> on the page.
-def outputs(page) -> dict:
-    return {name: json.loads(value) for name, value in page.eval_on_selector_all(
-        "output[name]", "os => os.map(o => [o.getAttribute('name'), o.getAttribute('data-value')])")}
+from tests.helpers import ENTRIES, open_with
 
 
 def test_form_contract(page, site_url):
@@ -66,7 +28,7 @@ def test_calculator_page_is_readable_without_javascript(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     tab = context.new_page()
     tab.goto(site_url + "calculators/job-retention-refund/")
-    assert tab.is_visible("noscript") or "JavaScript" in tab.content()
-    assert "40000.00" in tab.locator("#example ~ table").nth(1).inner_text()
+    assert tab.is_visible("noscript p") and "JavaScript" in tab.inner_text("noscript p")
+    assert "40,000.00 元" in tab.locator("#example ~ table").nth(1).inner_text()
     assert tab.is_visible("#rules")
     context.close()

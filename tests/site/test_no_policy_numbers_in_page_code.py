@@ -4,10 +4,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from handbook.dataset import load_dataset
-from tests.conftest import PROJECT
+from tests.helpers import PROJECT
 
 SCRIPTS = sorted((PROJECT / "docs" / "assets" / "javascripts").glob("*.js"))
-GENERIC = {Decimal(0), Decimal(1), Decimal(2)}
+GENERIC = {Decimal(0), Decimal(1)}
 NUMBER = re.compile(r"(?<![\w.\[])(\d+(?:\.\d+)?)(?![\w.])")
 DATE = re.compile(r"\b(19|20)\d\d-\d\d(-\d\d)?\b")
 

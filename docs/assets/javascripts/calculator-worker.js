@@ -1,21 +1,28 @@
 // Web Worker running the calculators package in self-hosted Pyodide.
-// Messages in: {id, calculator, inputs}. Messages out: {id, result} | {id, error} | {progress}.
+// Messages in: {id, calculator, inputs}. Messages out: {id, result} | {id, error} | {progress}; "ready"
+// and the first result also carry `phases`, where start-up time went.
 // It calls named functions of the package only; it never runs Python source sent by a page.
 // Warm start: after the first plain start it keeps a memory snapshot (Pyodide with the package
 // imported) in IndexedDB, gzip-compressed where CompressionStream exists, keyed by the Pyodide
 // version and the wheel's hash. IndexedDB is there in insecure contexts (plain-HTTP intranets)
 // and in WebKit, where Cache Storage is not. Anything unexpected falls back to the plain start,
 // and the ready message says why: {snapshot: false, why: "none stored" | "no storage" |
-// "version changed" | "restore failed" | "read failed"}; after a plain start it saves and posts {progress: "saved",
+// "version changed" | "restore failed" | "read failed"}; after a plain start it saves without
+// holding up the first result and posts {progress: "saved",
 // saved: {stored: bytes, gzip} | {stored: 0, why: "quota" | "no storage" | "save failed"}}.
-// The runtime and the wheel sit in folders named by version and hash (so servers may cache them
-// for a year); manifest.json, always revalidated, names them.
+// The runtime, the wheel and the trimmed standard library (only what the calculators need, made by
+// the build) sit in folders named by version and hash (so servers may cache them for a year);
+// manifest.json, always revalidated, names them.
 const base = new URL("../calculators/", import.meta.url);
 let loadPyodide = null;
 let indexURL = null;
+let stdLibURL = null;
 const SNAPSHOTS = "handbook-pyodide-snapshots";
 const STORE = "snapshots";
 const CURRENT = "current";
+// Where start-up time went, on the worker's clock (ms): sent with "ready" and with the first result.
+const phases = {};
+let phasesSent = false;
 
 async function fetchBytes(name) {
   const response = await fetch(new URL(name, base));
@@ -100,7 +107,7 @@ async function restore(stored, wheel, lock) {
   if (!stored.record) { return null; }
   try {
     const snapshot = await unpack(stored.record);
-    const pyodide = await loadPyodide({ indexURL, lockFileContents: lock, _loadSnapshot: snapshot });
+    const pyodide = await loadPyodide({ indexURL, stdLibURL, lockFileContents: lock, _loadSnapshot: snapshot });
     installWheel(pyodide, wheel);
     return pyodide;
   } catch (error) {
@@ -110,19 +117,40 @@ async function restore(stored, wheel, lock) {
 }
 
 async function startPlain(db, key, wheel, lock) {
-  const pyodide = await loadPyodide({ indexURL, lockFileContents: lock, _makeSnapshot: true });
+  const pyodide = await loadPyodide({ indexURL, stdLibURL, lockFileContents: lock, _makeSnapshot: true });
+  phases.python_started = performance.now();
   installWheel(pyodide, wheel);
   pyodide.pyimport("json").destroy();
   pyodide.pyimport("calculators").destroy();
+  phases.package_imported = performance.now();
   const snapshot = pyodide.makeMemorySnapshot();
+  phases.snapshot_made = performance.now();
   return { pyodide, save: () => saveSnapshot(db, key, snapshot) };
 }
 
+// Time WebAssembly instantiation (streaming compile + instantiate) inside loadPyodide.
+function timeInstantiation(phases) {
+  const instantiateStreaming = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = async (...args) => {
+    phases.compile_started = performance.now();
+    try { return await instantiateStreaming.apply(WebAssembly, args); } finally { phases.compiled = performance.now(); }
+  };
+}
+
+// When the last runtime file (wasm, standard library, scripts) finished arriving, on the worker's clock.
+function filesArrived(indexURL, stdLibURL) {
+  const ends = performance.getEntriesByType("resource")
+    .filter((entry) => entry.name.startsWith(indexURL) || entry.name === stdLibURL).map((entry) => entry.responseEnd);
+  return ends.length ? Math.max(...ends) : null;
+}
+
 async function start() {
-  const phases = { started: performance.now() };
+  phases.started = performance.now();
+  timeInstantiation(phases);
   postMessage({ progress: "runtime" });
   const manifest = await (await fetch(new URL("manifest.json", base))).json();
   indexURL = new URL(manifest.pyodide_dir, base).href;
+  stdLibURL = new URL(manifest.stdlib, base).href;
   const key = `${manifest.pyodide}/${manifest.wheel_sha256}`;
   const db = await openStore();
   const [runtime, wheel, parametersText, stored] = await Promise.all([
@@ -135,16 +163,24 @@ async function start() {
   let save = null;
   if (!pyodide) { ({ pyodide, save } = await startPlain(db, key, wheel, lock)); }
   phases.started_python = performance.now();
+  phases.files_arrived = filesArrived(indexURL, stdLibURL);
   const json = pyodide.pyimport("json");
   const calculators = pyodide.pyimport("calculators");
   const parameters = json.loads(parametersText);
   phases.ready = performance.now();
   postMessage({ progress: "ready", snapshot: !save, why: save ? stored.why : null, phases });
-  if (save) { postMessage({ progress: "saved", saved: await save() }); }
-  if (db) { db.close(); }
+  if (save) {
+    save().then((saved) => postMessage({ progress: "saved", saved })).finally(() => db && db.close());
+  } else if (db) {
+    db.close();
+  }
   return (calculator, inputs) => {
+    const begun = performance.now();
     const result = calculators.calculate(calculator, json.loads(JSON.stringify(inputs)), parameters);
-    try { return JSON.parse(json.dumps(result)); } finally { result.destroy(); }
+    try { return JSON.parse(json.dumps(result)); } finally {
+      result.destroy();
+      phases.first_computation ??= performance.now() - begun;
+    }
   };
 }
 
@@ -157,7 +193,9 @@ self.onmessage = async (event) => {
       throw new Error("a request needs a calculator id and an inputs object");
     }
     const compute = await ready;
-    postMessage({ id, result: compute(calculator, inputs) });
+    const result = compute(calculator, inputs);
+    postMessage(phasesSent ? { id, result } : { id, result, phases });
+    phasesSent = true;
   } catch (error) {
     postMessage({ id, error: String(error && error.message || error) });
   }

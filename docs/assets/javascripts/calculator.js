@@ -1,24 +1,30 @@
 // Calculator pages: fill the form from the URL, send inputs to one shared worker, show the result.
+// Every word shown comes from the page (labels built from the label table) or from the package's result
+// (its display texts); this script types none of its own.
 (function () {
   "use strict";
-  var worker = null, nextId = 1, pending = {}, state = "idle", listeners = [], refused = null;
-  var REFUSALS = {
-    zh: { file: "本页是从文件打开的，请通过网站地址打开", worker: "此浏览器不支持 Web Worker", module: "此浏览器不支持模块 Web Worker",
-          wasm: "此浏览器不支持 WebAssembly", lead: "计算器无法在此运行：", rest: "。计算规则和算例就在本页：",
-          rules: "计算规则", example: "算例" },
-    en: { file: "the page was opened from a file; open it from the website", worker: "this browser has no Web Workers",
-          module: "this browser has no module Web Workers", wasm: "this browser has no WebAssembly",
-          lead: "The calculator cannot run here: ", rest: ". The rules and worked examples are on this page: ",
-          rules: "rules", example: "worked examples" }
-  };
+  var worker = null, nextId = 1, pending = {}, state = "idle", listeners = [], failed = [], refused = null;
   var MAX_ROWS = 500;  // a URL may fill at most this many rows of a list, so a huge index cannot hang the page
+  var START_LIMIT_MS = 120000;  // the engine must be ready within this time (a slow phone on a slow network)...
+  var ANSWER_LIMIT_MS = 30000;  // ...and, once ready, answer a request within this one
 
   function workerUrl() {
     var form = document.querySelector("form[data-worker]");
     return new URL(form.getAttribute("data-worker"), location.href).href;
   }
 
-  // Why this page cannot run the calculator here (a key of REFUSALS), or null when it can.
+  // The worker failed to start, crashed or did not answer: forget it, fail every request, tell the page.
+  function fail() {
+    if (worker) { worker.terminate(); }
+    worker = null;
+    state = "failed";
+    var waiting = pending;
+    pending = {};
+    Object.keys(waiting).forEach(function (id) { clearTimeout(waiting[id].timer); waiting[id].resolve({ id: Number(id), failed: true }); });
+    failed.forEach(function (listener) { listener(); });
+  }
+
+  // Why this page cannot run the calculator here (a key of the refused_* words), or null when it can.
   function missingSupport() {
     if (location.protocol === "file:") { return "file"; }
     if (typeof Worker === "undefined") { return "worker"; }
@@ -26,7 +32,7 @@
     return null;
   }
 
-  // A module worker, or null where the browser cannot make one (it never reads the type option).
+  // A module worker, or null where the browser cannot make one (it never reads the type option, or throws).
   function moduleWorker(url) {
     var typeRead = false, made = null;
     try {
@@ -38,12 +44,16 @@
     return made;
   }
 
+  // The worker, started once; null where this browser or page cannot run one (refused: never a failure,
+  // so no retry is offered for what a retry cannot mend).
   function ensureWorker() {
     if (worker || refused) { return worker; }
     refused = missingSupport();
     worker = refused ? null : moduleWorker(workerUrl());
     if (!worker) { refused = refused || "module"; state = "refused"; return null; }
     state = "loading";
+    worker.onerror = fail;
+    worker.onmessageerror = fail;
     worker.onmessage = function (event) {
       var message = event.data;
       if (message.saved) { window.__handbookSnapshotSaved = message.saved; return; }
@@ -56,23 +66,26 @@
         listeners.forEach(function (listener) { listener(message.progress); });
         return;
       }
-      var callback = pending[message.id];
+      var waiting = pending[message.id];
       delete pending[message.id];
-      if (callback) { callback(message); }
+      if (waiting) { clearTimeout(waiting.timer); waiting.resolve(message); }
     };
     return worker;
   }
 
   function request(calculator, inputs) {
     return new Promise(function (resolve) {
-      var id = nextId++;
-      pending[id] = resolve;
-      ensureWorker().postMessage({ id: id, calculator: calculator, inputs: inputs });
+      var id = nextId++, engine = ensureWorker();
+      if (!engine) { resolve({ id: id, failed: true }); return; }
+      pending[id] = { resolve: resolve, timer: setTimeout(fail, state === "ready" ? ANSWER_LIMIT_MS : START_LIMIT_MS) };
+      engine.postMessage({ id: id, calculator: calculator, inputs: inputs });
     });
   }
 
   function lang() { return document.documentElement.lang === "en" ? "en" : "zh"; }
   function text(value) { return value && typeof value === "object" && value.zh !== undefined ? value[lang()] : String(value); }
+  function word(key) { return document.querySelector('.hb-words [data-word="' + key + '"]').textContent; }
+  function each(root, selector, callback) { Array.prototype.forEach.call(root.querySelectorAll(selector), callback); }
 
   function setPath(target, path, value) {
     var match = /^([^\[]+)\[(\d+)\]\.(.+)$/.exec(path);
@@ -82,11 +95,18 @@
     list[Number(match[2])][match[3]] = value;
   }
 
+  // The controls that count: filled in, and not in a group of questions for another profile.
+  function answered(form) {
+    var profile = form.querySelector('[name="profile_type"]');
+    return Array.prototype.filter.call(form.querySelectorAll("[name]"), function (control) {
+      var group = control.closest("[data-profile]");
+      return control.value !== "" && !(group && profile && group.getAttribute("data-profile") !== profile.value);
+    });
+  }
+
   function collect(form) {
     var inputs = {};
-    Array.prototype.forEach.call(form.querySelectorAll("[name]"), function (control) {
-      if (control.value !== "") { setPath(inputs, control.name, control.value); }
-    });
+    answered(form).forEach(function (control) { setPath(inputs, control.name, control.value); });
     Object.keys(inputs).forEach(function (key) {
       if (Array.isArray(inputs[key])) { inputs[key] = inputs[key].filter(Boolean); }
     });
@@ -95,9 +115,7 @@
 
   function query(form) {
     var params = new URLSearchParams();
-    Array.prototype.forEach.call(form.querySelectorAll("[name]"), function (control) {
-      if (control.value !== "") { params.append(control.name, control.value); }
-    });
+    answered(form).forEach(function (control) { params.append(control.name, control.value); });
     return params.toString();
   }
 
@@ -107,12 +125,14 @@
     var rows = fieldset.querySelectorAll("[data-row]"), template = rows[rows.length - 1];
     var index = rowCount(fieldset), copy = template.cloneNode(true), list = fieldset.getAttribute("data-list");
     copy.setAttribute("data-row", String(index));
-    Array.prototype.forEach.call(copy.querySelectorAll("[name], [id], [for], [aria-describedby], [data-error-for]"), function (node) {
+    each(copy, "[name], [id], [for], [aria-describedby], [data-error-for]", function (node) {
       ["name", "id", "for", "aria-describedby", "data-error-for"].forEach(function (attribute) {
         var value = node.getAttribute(attribute);
         if (value) { node.setAttribute(attribute, value.split(list + "[" + (index - 1) + "]").join(list + "[" + index + "]").split("-" + list + "-" + (index - 1) + "-").join("-" + list + "-" + index + "-")); }
       });
       if (node.name) { node.value = ""; }
+      if (node.hasAttribute("data-error-for")) { node.textContent = ""; }
+      node.removeAttribute("aria-invalid");
     });
     template.parentNode.insertBefore(copy, template.nextSibling);
     return copy;
@@ -133,25 +153,40 @@
     return filled;
   }
 
-  function clearErrors(form) {
-    Array.prototype.forEach.call(form.querySelectorAll("[data-error-for]"), function (slot) { slot.textContent = ""; });
-    Array.prototype.forEach.call(form.querySelectorAll("[aria-invalid]"), function (control) { control.removeAttribute("aria-invalid"); });
+  // The finder asks only the questions of the chosen profile (the stylesheet shows the groups of data-hb-profile).
+  function showProfile(form) {
+    var profile = form.querySelector('[name="profile_type"]');
+    if (profile) { document.documentElement.setAttribute("data-hb-profile", profile.value); }
   }
 
+  function clearErrors(form) {
+    each(form, "[data-error-for]", function (slot) { slot.textContent = ""; });
+    each(form, "[aria-invalid]", function (control) { control.removeAttribute("aria-invalid"); });
+  }
+
+  // Each error next to its control (a list row's error on that row), the control marked invalid.
   function showErrors(form, errors) {
     errors.forEach(function (error) {
-      var field = error.field || "", slot = null;
-      Array.prototype.forEach.call(form.querySelectorAll("[data-error-for]"), function (candidate) {
-        var name = candidate.getAttribute("data-error-for").replace(/\[\d+\]/g, "");
-        if (!slot && name === field) { slot = candidate; }
+      var name = error.control || error.field || "";
+      var slot = null;
+      each(form, "[data-error-for]", function (candidate) {
+        if (!slot && candidate.getAttribute("data-error-for") === name) { slot = candidate; }
       });
-      slot = slot || form.querySelector(".hb-field-error");
+      slot = slot || form.querySelector(".hb-form-error");
       slot.textContent = (slot.textContent ? slot.textContent + " " : "") + text(error.message);
-      var control = form.querySelector('[name="' + CSS.escape(field) + '"]');
+      var control = name && form.querySelector('[name="' + CSS.escape(name) + '"]');
       if (control) { control.setAttribute("aria-invalid", "true"); }
     });
     var first = form.querySelector('[aria-invalid="true"]');
     if (first) { first.focus(); }
+  }
+
+  // What the package read is shown back in the form (e.g. full-width digits as plain ones).
+  function showNormalised(form, normalised) {
+    Object.keys(normalised || {}).forEach(function (name) {
+      var control = form.querySelector('[name="' + CSS.escape(name) + '"]');
+      if (control) { control.value = normalised[name]; }
+    });
   }
 
   function listItems(list, items, render) {
@@ -164,28 +199,44 @@
     var entry = document.querySelector('.hb-measure-units [data-measure="' + number + '"]');
     var anchor = document.createElement("a");
     anchor.href = entry.getAttribute("data-href") + (clause ? "#" + clause : "");
-    anchor.textContent = entry.getAttribute("data-title") + (clause ? " " + clause : "");
+    anchor.textContent = entry.getAttribute("data-title");
     return anchor;
   }
 
+  function paragraph(parent, className) {
+    var node = document.createElement("span");
+    node.className = className;
+    parent.appendChild(node);
+    return node;
+  }
+
+  function calculatorLink(match) {
+    var calc = document.querySelector('.hb-measure-units [data-calculator="' + match.calculator + '"]');
+    var anchor = document.createElement("a");
+    anchor.href = calc.getAttribute("data-href") + "?" + new URLSearchParams(flatten(match.inputs || {})).toString();
+    anchor.textContent = word("open_calculator") + " → " + calc.textContent;
+    return anchor;
+  }
+
+  // One finder match: the measure, why, the estimate or what is missing, the calculator, the units to ask.
   function renderMatch(li, match) {
-    var strong = document.createElement("strong");
-    strong.textContent = "[" + match.status + "] ";
-    li.appendChild(strong);
-    li.appendChild(measureLink(match.measure));
-    li.appendChild(document.createTextNode(" — " + text(match.reason) + " "));
-    if (match.calculator) {
-      var calc = document.querySelector('.hb-measure-units [data-calculator="' + match.calculator + '"]');
-      var anchor = document.createElement("a");
-      anchor.href = calc.getAttribute("data-href") + "?" + new URLSearchParams(flatten(match.inputs || {})).toString();
-      anchor.textContent = "→ " + calc.textContent;
-      li.appendChild(anchor);
+    var title = document.createElement("strong");
+    title.appendChild(measureLink(match.measure));
+    li.appendChild(title);
+    paragraph(li, "hb-why").textContent = text(match.reason);
+    var estimate = match.estimate;
+    if (estimate && estimate.amount && estimate.eligible !== false) {
+      paragraph(li, "hb-amount").textContent = word("estimate").replace("{label}", text(estimate.amount.label)).replace("{amount}", text(estimate.amount.text));
+    } else if (estimate && estimate.amount) {
+      paragraph(li, "hb-missing").textContent = word("not_eligible_now") + " " + estimate.reasons.map(text).join(lang() === "en" ? "; " : "；");
+    } else if (estimate && estimate.missing && estimate.missing.length) {
+      paragraph(li, "hb-missing").textContent = word("still_needed") + " " + estimate.missing.map(text).join(lang() === "en" ? ", " : "、");
     }
+    if (match.calculator) { paragraph(li, "hb-calc-link").appendChild(calculatorLink(match)); }
     var units = document.querySelector('.hb-measure-units [data-measure="' + match.measure + '"]');
-    var span = document.createElement("span");
-    span.className = "hb-snippet";
+    var span = paragraph(li, "hb-snippet");
+    span.appendChild(document.createTextNode(word("units_to_contact") + " "));
     Array.prototype.forEach.call(units.childNodes, function (node) { span.appendChild(node.cloneNode(true)); });
-    li.appendChild(span);
   }
 
   function flatten(inputs) {
@@ -199,41 +250,69 @@
     return flat;
   }
 
+  function showMatches(section, matches) {
+    each(section, "[data-status]", function (group) {
+      var status = group.getAttribute("data-status");
+      listItems(group.querySelector("ul"), matches.filter(function (match) { return match.status === status; }), renderMatch);
+    });
+    var none = section.querySelector(".hb-placeholder");
+    none.hidden = matches.length > 0;
+    none.textContent = word("no_matches");
+  }
+
   function show(form, result) {
-    var section = form.parentNode.querySelector(".hb-result");
-    section.hidden = false;
-    Array.prototype.forEach.call(section.querySelectorAll("output"), function (output) {
-      var value = result[output.getAttribute("name")];
+    var section = form.parentNode.querySelector(".hb-result"), figures = {};
+    section.setAttribute("data-state", "shown");
+    (result.display || []).forEach(function (figure) { figures[figure.name] = figure; });
+    var list = section.querySelector(".hb-figures");
+    list.hidden = !(result.display && result.display.length);
+    section.querySelector(".hb-placeholder").hidden = true;
+    each(section, "output", function (output) {
+      var name = output.getAttribute("name"), value = result[name];
       output.setAttribute("data-value", JSON.stringify(value === undefined ? null : value));
-      output.value = value === undefined || value === null ? "—" :
-        (typeof value === "boolean" ? (value ? (lang() === "en" ? "Yes" : "是") : (lang() === "en" ? "No" : "否")) :
-          (typeof value === "object" ? (Array.isArray(value) && value.length && typeof value[0] === "object" ? String(value.length) : JSON.stringify(value)) : String(value)));
+      output.value = figures[name] ? text(figures[name].text) : "";
+      output.parentNode.parentNode.hidden = !figures[name];
     });
     listItems(section.querySelector('[data-result="reasons"]'), result.reasons, function (li, reason) { li.textContent = text(reason); });
     listItems(section.querySelector('[data-result="warnings"]'), result.warnings, function (li, warning) { li.textContent = text(warning); });
-    listItems(section.querySelector('[data-result="readings"]'), result.readings, function (li, reading) { li.textContent = reading.id + ": " + text(reading); });
-    var trace = section.querySelector('[data-result="trace"]');
-    if (result.matches) {
-      listItems(trace, result.matches, renderMatch);
-    } else {
-      listItems(trace, result.trace, function (li, step) {
-        li.appendChild(document.createTextNode(text(step.explanation) + " "));
-        li.appendChild(measureLink(step.measure, step.clause));
-      });
-    }
-    trace.parentNode.hidden = false;
+    listItems(section.querySelector('[data-result="readings"]'), result.readings, function (li, reading) {
+      li.appendChild(document.createTextNode(text(reading) + " "));
+      paragraph(li, "hb-reading-id").textContent = reading.id;
+    });
+    if (result.matches) { showMatches(section, result.matches); }
+    listItems(section.querySelector('[data-result="trace"]'), result.matches ? [] : result.trace, function (li, step) {
+      li.appendChild(document.createTextNode(text(step.explanation) + " "));
+      li.appendChild(measureLink(step.measure, step.clause));
+    });
+  }
+
+  function clearResult(form) {
+    var section = form.parentNode.querySelector(".hb-result");
+    section.setAttribute("data-state", "empty");
+    section.querySelector(".hb-placeholder").hidden = false;
+  }
+
+  function showFailure(form, shown) {
+    form.querySelector(".hb-engine-error").hidden = !shown;
+    if (shown) { form.querySelector(".hb-progress").classList.add("hb-done"); }
   }
 
   function submit(form) {
     var calculator = form.getAttribute("data-calculator"), started = performance.now();
     clearErrors(form);
+    showFailure(form, false);
     history.replaceState(null, "", "?" + query(form) + location.hash);
     return request(calculator, collect(form)).then(function (message) {
-      if (message.error) { showErrors(form, [{ field: "", message: message.error }]); return; }
-      if (message.result.status === "invalid") {
-        form.parentNode.querySelector(".hb-result").hidden = true;
+      if (message.failed || message.error) {
+        showFailure(form, true);
+        if (message.error) { fail(); }
+      } else if (message.result.status === "invalid") {
+        clearResult(form);
+        showNormalised(form, message.result.normalised);
         showErrors(form, message.result.errors);
       } else {
+        showNormalised(form, message.result.normalised);
+        history.replaceState(null, "", "?" + query(form) + location.hash);
         show(form, message.result);
       }
       form.setAttribute("data-state", "done");
@@ -243,29 +322,33 @@
 
   // Say in the page's language why the calculator cannot run, and point to the rules and examples.
   function refuse(form) {
-    var words = REFUSALS[lang()], note = document.createElement("p");
+    var note = document.createElement("p");
     note.className = "hb-refusal";
     note.setAttribute("role", "alert");
     note.setAttribute("data-refused", refused);
-    note.appendChild(document.createTextNode(words.lead + words[refused] + words.rest));
-    [["#rules", words.rules], ["#example", words.example]].forEach(function (link, index) {
+    note.appendChild(document.createTextNode(word("refused_lead") + word("refused_" + refused) + word("refused_rest")));
+    [["#rules", "refused_rules"], ["#example", "refused_example"]].forEach(function (link, index) {
       var anchor = document.createElement("a");
       anchor.href = link[0];
-      anchor.textContent = link[1];
+      anchor.textContent = word(link[1]);
       if (index) { note.appendChild(document.createTextNode(lang() === "en" ? ", " : "、")); }
       note.appendChild(anchor);
     });
     note.appendChild(document.createTextNode(lang() === "en" ? "." : "。"));
     form.parentNode.insertBefore(note, form);
+    form.querySelector(".hb-progress").classList.add("hb-done");
+    form.hidden = true;
     form.setAttribute("data-state", "refused");
   }
 
-  // Let the worker go when the reader leaves the page (a later visit restores it from the snapshot).
+  // Let the worker go when the reader leaves the page (a later visit restores it from the snapshot);
+  // its requests are dropped with their timers, so no failure is reported on the next page.
   function release() {
     if (worker) { worker.terminate(); }
     worker = null;
-    state = "idle";
-    Object.keys(pending).forEach(function (id) { delete pending[id]; });
+    if (state !== "refused") { state = "idle"; }
+    Object.keys(pending).forEach(function (id) { clearTimeout(pending[id].timer); });
+    pending = {};
   }
 
   function setup() {
@@ -273,12 +356,14 @@
     if (!form) { release(); return; }
     if (form.getAttribute("data-ready")) { return; }
     form.setAttribute("data-ready", "true");
-    if (!ensureWorker()) { refuse(form); return; }
-    form.hidden = false;
+    if (!ensureWorker() && refused) { refuse(form); return; }
     var progress = form.querySelector(".hb-progress");
-    progress.hidden = state === "ready";
-    listeners = [function (stage) { progress.hidden = stage === "ready"; }];
+    progress.classList.toggle("hb-done", state === "ready");
+    listeners = [function (stage) { progress.classList.toggle("hb-done", stage === "ready"); }];
+    failed = [function () { showFailure(form, true); }];
+    if (state === "failed") { showFailure(form, true); }
     form.addEventListener("submit", function (event) { event.preventDefault(); submit(form); });
+    form.addEventListener("change", function (event) { if (event.target.name === "profile_type") { showProfile(form); } });
     form.addEventListener("click", function (event) {
       var action = event.target.getAttribute && event.target.getAttribute("data-action");
       if (action === "add-row") { addRow(event.target.closest("fieldset")); }
@@ -291,13 +376,25 @@
         if (navigator.clipboard) { navigator.clipboard.writeText(location.href); }
       }
       if (action === "print") { window.print(); }
+      if (action === "retry") { progress.classList.remove("hb-done"); submit(form); }
     });
-    if (fill(form, location.search)) { submit(form); }
+    if (prefill(form)) { submit(form); }
+  }
+
+  // Fill the form from a shared link and show the profile's questions once, as early as possible,
+  // so the page does not move after it is first drawn; tell whether anything was filled.
+  function prefill(form) {
+    if (form.hasAttribute("data-filled")) { return form.getAttribute("data-filled") === "true"; }
+    var filled = fill(form, location.search);
+    showProfile(form);
+    form.setAttribute("data-filled", String(filled));
+    return filled;
   }
 
   // Start the engine at once on a calculator page (this script runs after the page is parsed),
-  // without waiting for the theme's scripts; the form is wired up when the page is ready.
-  if (document.querySelector("form[data-worker]")) { ensureWorker(); }
+  // without waiting for the theme's scripts; the form is filled now and wired up when the page is ready.
+  var early = document.querySelector("form[data-calculator]");
+  if (early) { ensureWorker(); prefill(early); }
   // Wired up on the first parse too, not only through the theme's document$ (which never emits on a
   // page opened from file://); setup runs once per form.
   if (typeof document$ !== "undefined") { document$.subscribe(setup); }

@@ -1,22 +1,16 @@
 """Calculator and policy-finder pages: a form built from the package's catalog, rules and a worked example."""
-import json
+from calculators import calculate
+from calculators.display import scalar_text
 
-from calculators import calculate, catalog
-
-from .pages import Context, Page, href, measure_uri, unit_links
+from .labels import LABELS
+from .pages import FINDER, Context, Page, calculator_uri, enabled, format_value, href, measure_uri, unit_links
 from .render import block, esc, md_text, tag
 
-FINDER = "policy-finder"
-
-
-def calculator_uri(calculator_id: str) -> str:
-    return f"calculators/{calculator_id}.md"
-
-
-# The catalog entries of the calculators this document enables (document.yaml: calculators).
-def enabled(data: dict) -> list:
-    wanted = data["document"].get("calculators", [])
-    return [entry for entry in catalog() if entry["id"] in wanted]
+PROFILE_OF_GROUP = {"enterprise": "enterprise", "staff": "enterprise", "person": "person"}
+ROW_JOIN = {"zh": ("；", "，"), "en": ("; ", ", ")}
+PAGE_WORDS = ("estimate", "still_needed", "open_calculator", "not_eligible_now", "no_matches", "units_to_contact",
+              "yes", "no", "refused_lead", "refused_file", "refused_worker", "refused_module", "refused_wasm",
+              "refused_rest", "refused_rules", "refused_example")
 
 
 # All calculator pages, the index of calculators and the finder; none if the document enables none.
@@ -24,11 +18,6 @@ def calculator_pages(ctx: Context) -> list:
     entries = enabled(ctx.data)
     pages = [calculator_page(ctx, entry) for entry in entries]
     return pages + [calculators_index(ctx, entries)] if entries else []
-
-
-# Calculators that apply to one measure.
-def calculators_for(data: dict, measure: int) -> list:
-    return [entry for entry in enabled(data) if entry["measure"] == measure and entry["id"] != FINDER]
 
 
 # The index page listing every calculator with its measure.
@@ -52,24 +41,48 @@ def calculator_page(ctx: Context, entry: dict) -> Page:
         href=href(here, measure_uri(measure["number"]))) + " (" + esc(", ".join(entry["rules"])) + ")")
     contact = tag("p", esc(ctx.label("estimate_notice")) + " " + unit_links(ctx, here, measure["responsible"]["units"]),
                   class_="hb-estimate")
-    noscript = tag("noscript", tag("p", esc(ctx.label("needs_js"))))
+    finder = entry["id"] == FINDER
+    noscript = tag("noscript", tag("p", esc(ctx.label("finder_needs_js" if finder else "needs_js"))))
     body = (intro + contact + noscript + calculator_form(ctx, entry) + result_area(ctx, entry)
-            + measure_units_template(ctx, here) + rules_section(ctx, here, entry)
-            + worked_example(ctx, here, entry))
+            + measure_units_template(ctx, here) + page_words(ctx)
+            + (finder_guide(ctx, here) if finder else rules_section(ctx, here, entry) + worked_example(ctx, here, entry)))
     title = ctx.t(entry["title"])
     return Page(here, title, f"# {md_text(title)}\n" + block(body), ctx.files["parameters"])
 
 
 # The form: one control per input, named as the contract says, with help and an error slot.
 def calculator_form(ctx: Context, entry: dict) -> str:
-    controls = "".join(input_control(ctx, field, field["name"]) for field in entry["inputs"])
+    controls = questionnaire(ctx, entry["inputs"]) if entry["id"] == FINDER else \
+        "".join(input_control(ctx, field, field["name"]) for field in entry["inputs"])
     buttons = tag("div", tag("button", esc(ctx.label("calculate")), type="submit", class_="md-button md-button--primary")
                   + tag("button", esc(ctx.label("copy_link")), type="button", data_action="copy-link", class_="md-button")
                   + tag("button", esc(ctx.label("print")), type="button", data_action="print", class_="md-button"),
                   class_="hb-buttons")
-    progress = tag("p", esc(ctx.label("loading")), class_="hb-progress", role="status", aria_live="polite", hidden="hidden")
-    return tag("form", controls + buttons + progress, class_="hb-calc", data_calculator=entry["id"], novalidate="novalidate",
-               hidden="hidden", data_worker=worker_href(ctx, calculator_uri(entry["id"])))
+    progress = tag("p", esc(ctx.label("loading")), class_="hb-progress", role="status", aria_live="polite")
+    failure = tag("div", tag("p", esc(ctx.label("engine_failed"))) + tag(
+        "button", esc(ctx.label("retry")), type="button", data_action="retry", class_="md-button"),
+        class_="hb-engine-error", role="alert", hidden="hidden")
+    form_error = tag("p", "", class_="hb-field-error hb-form-error", data_error_for="", aria_live="polite")
+    return tag("form", controls + form_error + buttons + progress + failure, class_="hb-calc", data_calculator=entry["id"],
+               novalidate="novalidate", data_worker=worker_href(ctx, calculator_uri(entry["id"])))
+
+
+# The finder's questions: who is asking first, then short groups for that profile, the rest behind "more questions".
+def questionnaire(ctx: Context, fields: list) -> str:
+    first = [field for field in fields if not field.get("group")]
+    profile, rest = first[0], first[1:]
+    groups = {}
+    for field in fields:
+        if field.get("group"):
+            groups.setdefault((field["group"], field["more"]), []).append(field)
+    html = input_control(ctx, profile, profile["name"])
+    for group in dict.fromkeys(name for name, _ in groups):
+        main = "".join(input_control(ctx, field, field["name"]) for field in groups.get((group, False), []))
+        more = "".join(input_control(ctx, field, field["name"]) for field in groups.get((group, True), []))
+        details = tag("details", tag("summary", esc(ctx.label("more_questions"))) + more, class_="hb-more") if more else ""
+        html += tag("fieldset", tag("legend", esc(ctx.label(f"group_{group}"))) + main + details,
+                    class_="hb-group", data_profile=PROFILE_OF_GROUP[group])
+    return html + "".join(input_control(ctx, field, field["name"]) for field in rest)
 
 
 # The calculation worker, kept once at the root of the site (the English site is nested under en/).
@@ -100,7 +113,8 @@ def widget(ctx: Context, field: dict, name: str, control_id: str, described: str
         options = [("", ctx.label("not_set")), ("true", ctx.label("yes")), ("false", ctx.label("no"))]
         return tag("select", "".join(tag("option", esc(text), value=value) for value, text in options), **common)
     if field["type"] == "choice":
-        options = [("", ctx.label("not_set"))] + [(choice, choice) for choice in field.get("choices", [])]
+        options = [("", ctx.label("not_set"))] + [(choice, ctx.t(field["choice_labels"][choice]))
+                                                  for choice in field.get("choices", [])]
         return tag("select", "".join(tag("option", esc(text), value=value) for value, text in options), **common)
     kind = {"date": "date", "month": "month"}.get(field["type"], "text")
     mode = {"int": "numeric", "money": "decimal", "percent": "decimal"}.get(field["type"])
@@ -124,12 +138,34 @@ def list_control(ctx: Context, field: dict, name: str) -> str:
 def result_area(ctx: Context, entry: dict) -> str:
     figures = "".join(tag("div", tag("dt", esc(ctx.t(output["label"])))
                               + tag("dd", tag("output", "", name=output["name"], data_type=output["type"])))
-                      for output in entry["outputs"])
-    sections = "".join(tag("div", tag("h3", esc(ctx.label(key))) + tag("ul", "", data_result=key), data_section=key)
-                       for key in ("reasons", "warnings", "readings"))
-    trace = tag("h3", esc(ctx.label("trace"))) + tag("ol", "", data_result="trace")
-    return tag("section", tag("h2", esc(ctx.label("result")), id="result") + tag("dl", figures, class_="hb-figures")
-               + sections + trace, class_="hb-result", aria_live="polite", hidden="hidden")
+                      for output in entry["outputs"] if output["shown"])
+    matches = "".join(tag("div", tag("h3", esc(ctx.t(label))) + tag("ul", "", data_result="matches"),
+                          data_status=status, hidden="hidden")
+                      for output in entry["outputs"] if output["name"] == "matches"
+                      for status, label in output["choices"].items())
+    sections = "".join(tag("div", tag("h3", esc(ctx.label(key))) + tag("ul", "", data_result=key), data_section=key,
+                           hidden="hidden") for key in ("reasons", "warnings", "readings"))
+    trace = tag("div", tag("h3", esc(ctx.label("trace"))) + tag("ol", "", data_result="trace"), data_section="trace",
+                hidden="hidden")
+    placeholder = tag("p", esc(ctx.label("result_placeholder")), class_="hb-placeholder")
+    return tag("section", tag("h2", esc(ctx.label("result")), id="result") + placeholder
+               + tag("dl", figures, class_="hb-figures", hidden="hidden") + matches + sections + trace,
+               class_="hb-result", aria_live="polite", data_state="empty")
+
+
+# Words the page script shows, from the label table (the script types none of its own).
+def page_words(ctx: Context) -> str:
+    return tag("ul", "".join(tag("li", esc(LABELS[key][ctx.language]), data_word=key) for key in PAGE_WORDS),
+               class_="hb-words", hidden="hidden")
+
+
+# The finder without JavaScript: how to use it, and every measure to read through.
+def finder_guide(ctx: Context, here: str) -> str:
+    items = "".join(tag("li", tag("a", esc(f"{ctx.label('measure', number=measure['number'])} {ctx.t(measure['title'])}"),
+                                  href=href(here, measure_uri(measure["number"]))))
+                    for measure in ctx.data["measures"])
+    return (tag("h2", esc(ctx.label("finder_how")), id="how") + tag("p", esc(ctx.label("finder_how_text")))
+            + tag("h2", esc(ctx.label("finder_measures")), id="measures") + tag("ul", items))
 
 
 # For the finder: the responsible units of each measure, for the script to copy into results.
@@ -157,7 +193,6 @@ def rules_section(ctx: Context, here: str, entry: dict) -> str:
 
 # A parameter's current value with its unit.
 def _value(ctx: Context, parameter: dict) -> str:
-    from .pages import format_value
     return format_value(ctx, parameter, parameter["values"][-1]["value"])
 
 
@@ -165,11 +200,12 @@ def _value(ctx: Context, parameter: dict) -> str:
 def worked_example(ctx: Context, here: str, entry: dict) -> str:
     inputs = entry["example"]
     result = calculate(entry["id"], inputs, ctx.data["parameters"])
-    input_rows = "".join(tag("tr", tag("th", esc(key), scope="row") + tag("td", esc(_show(value))))
+    fields = {field["name"]: field for field in entry["inputs"]}
+    input_rows = "".join(tag("tr", tag("th", esc(ctx.t(fields[key]["label"])), scope="row")
+                             + tag("td", esc(input_text(ctx, fields[key], value))))
                          for key, value in inputs.items())
-    outputs = [output for output in entry["outputs"] if output["name"] in result]
-    output_rows = "".join(tag("tr", tag("th", esc(ctx.t(output["label"])), scope="row")
-                              + tag("td", esc(_show(result[output["name"]])))) for output in outputs)
+    output_rows = "".join(tag("tr", tag("th", esc(ctx.t(figure["label"])), scope="row") + tag("td", esc(ctx.t(figure["text"]))))
+                          for figure in result["display"])
     trace = "".join(tag("li", esc(ctx.t(step["explanation"])) + " " + tag(
         "a", esc(f"{ctx.label('measure', number=step['measure'])} {step['clause']}"),
         href=href(here, measure_uri(step["measure"]), step["clause"]))) for step in result.get("trace", []))
@@ -179,6 +215,11 @@ def worked_example(ctx: Context, here: str, entry: dict) -> str:
             + tag("ol", trace, class_="hb-example-trace"))
 
 
-# A value shown in a table: text as is, anything else as compact JSON.
-def _show(value) -> str:
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+# An example input as a person would read it, formatted by the package as results are; list rows numbered.
+def input_text(ctx: Context, field: dict, value) -> str:
+    if isinstance(value, list):
+        subfields = {sub["name"]: sub for sub in field["fields"]}
+        rows = [ROW_JOIN[ctx.language][1].join(f"{ctx.t(subfields[name]['label'])}: {input_text(ctx, subfields[name], item)}"
+                                               for name, item in row.items()) for row in value]
+        return ROW_JOIN[ctx.language][0].join(f"{number}. {row}" for number, row in enumerate(rows, start=1))
+    return scalar_text(value, field["type"], field.get("unit"), field.get("choice_labels", {}), ctx.language)

@@ -6,14 +6,15 @@ from pathlib import Path
 
 from ..export import to_json
 from ..jsonschema_export import all_schemas
+from ..languages import ROOT_LANGUAGE
 
 
 # Write every non-page output of one language build into site_dir.
-def write_outputs(site_dir: Path, language: str, export: dict, search_entries: list, dataset) -> None:
+def write_outputs(site_dir: Path, language: str, export: dict, search_entries: list) -> None:
     index = sorted(search_entries, key=lambda entry: entry["url"])
     (site_dir / "search-index.json").write_text(
         json.dumps({"language": language, "pages": index}, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-    if language != "zh":
+    if language != ROOT_LANGUAGE:
         return
     data_dir = site_dir / "data"
     (data_dir / "schema").mkdir(parents=True, exist_ok=True)

@@ -3,6 +3,9 @@ import posixpath
 from dataclasses import dataclass
 from datetime import date
 
+from calculators import catalog
+from calculators.units import UNITS
+
 from .labels import label
 from .render import block, esc, link, md_text, table, tag
 
@@ -61,6 +64,24 @@ def section_uri(number: int) -> str:
 
 def unit_uri(unit_id: str) -> str:
     return f"units/{unit_id}.md"
+
+
+FINDER = "policy-finder"
+
+
+def calculator_uri(calculator_id: str) -> str:
+    return f"calculators/{calculator_id}.md"
+
+
+# The catalog entries of the calculators this document enables (document.yaml: calculators).
+def enabled(data: dict) -> list:
+    wanted = data["document"].get("calculators", [])
+    return [entry for entry in catalog() if entry["id"] in wanted]
+
+
+# Calculators that apply to one measure (the finder applies to none).
+def calculators_for(data: dict, measure: int) -> list:
+    return [entry for entry in enabled(data) if entry["measure"] == measure and entry["id"] != FINDER]
 
 
 # Links to the units a responsible list names, keeping the source's wording in a tooltip.
@@ -129,7 +150,7 @@ def home_page(ctx: Context) -> Page:
 def _calculator_entrances(ctx: Context, here: str) -> str:
     wanted = ctx.data["document"].get("calculators", [])
     finder = tag("li", link(href(here, "calculators/policy-finder.md"), ctx.label("finder"))) \
-        if "policy-finder" in wanted else ""
+        if FINDER in wanted else ""
     return finder + (tag("li", link(href(here, "calculators/index.md"), ctx.label("calculators"))) if wanted else "")
 
 
@@ -180,7 +201,6 @@ def measure_page(ctx: Context, measure: dict) -> Page:
 
 # Links to the calculators that apply to a measure, if any.
 def _calculator_links(ctx: Context, here: str, number: int) -> str:
-    from .calculator_pages import calculator_uri, calculators_for
     entries = calculators_for(ctx.data, number)
     if not entries:
         return ""
@@ -218,18 +238,9 @@ def _figures_table(ctx: Context, here: str, parameters) -> str:
     return table(headers, rows)
 
 
-UNIT_WORDS = {
-    "yuan": {"zh": "{v}元", "en": "{v} yuan"}, "yuan_per_person_day": {"zh": "每人每天{v}元", "en": "{v} yuan per person per day"},
-    "yuan_per_person": {"zh": "每人{v}元", "en": "{v} yuan per person"}, "percent": {"zh": "{v}%", "en": "{v}%"},
-    "percentage_point": {"zh": "{v}个百分点", "en": "{v} percentage point(s)"}, "persons": {"zh": "{v}人", "en": "{v} persons"},
-    "months": {"zh": "{v}个月", "en": "{v} months"}, "years": {"zh": "{v}年", "en": "{v} year(s)"},
-    "days": {"zh": "{v}日", "en": "{v} days"}, "date": {"zh": "{v}", "en": "{v}"},
-}
-
-
 # A parameter value with its unit, in words.
 def format_value(ctx: Context, parameter: dict, value: str) -> str:
-    return UNIT_WORDS[parameter["unit"]][ctx.language].format(v=value)
+    return UNITS[parameter["unit"]].show(value, ctx.language)
 
 
 # Annex 2 rows as a table; each row is (measure number, row).
@@ -386,4 +397,6 @@ def all_pages(ctx: Context, original: str) -> list:
     pages += [unit_page(ctx, unit) for unit in ctx.data["units"]]
     if original:
         pages.append(original_page(ctx, original))
+    from .glossary_page import glossary_page
+    pages += [page for page in [glossary_page(ctx)] if page]
     return pages

@@ -12,14 +12,17 @@ from mkdocs.structure.files import File, Files
 from ..dataset import load_dataset
 from ..errors import DataInvalid
 from ..export import export_dataset
-from .calculator_pages import calculator_pages, calculator_uri, enabled
+from ..languages import LANGUAGES, ROOT_LANGUAGE, language_folder
+from .calculator_pages import calculator_pages
 from .config import HandbookConfig
 from .csp import add_policy
+from .hints import add_runtime_hints
 from .labels import label
 from .outputs import write_outputs
-from .pages import Context, all_pages, measure_uri, section_uri
+from .pages import Context, all_pages, calculator_uri, enabled, measure_uri, section_uri
 
-LANGUAGES = {"zh": "中文", "en": "English"}
+
+DESCRIPTION_LENGTH = 150
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
@@ -38,7 +41,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.ctx = Context(self.export, language, build_date(), self._source_files())
         config.theme["language"] = language
         config.site_name = self.ctx.t(self.export["document"]["plan_title"])
-        if language != "zh" and config.site_url:
+        if language != ROOT_LANGUAGE and config.site_url:
             config.site_url = config.site_url.rstrip("/") + f"/{language}/"
         config.extra["alternate"] = [
             {"name": name, "lang": code, "prefix": _prefix(language, code)} for code, name in LANGUAGES.items()]
@@ -65,14 +68,18 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             kept.append(generated)
         return Files(kept)
 
-    # Remember each page's text for the search index.
+    # Remember each page's text for the search index, and describe the page by its opening words.
     def on_page_content(self, html, page, config, files):
-        self.search_entries.append({"title": unescape(page.title), "url": page.url, "text": _plain(html)})
+        text = _plain(html)
+        self.search_entries.append({"title": unescape(page.title), "url": page.url, "text": text})
+        separator = "：" if self.config.language == "zh" else ": "
+        page.meta.setdefault("description", _description(unescape(page.title), text, separator))
         return html
 
-    # Put the Content Security Policy, with the hashes of this page's inline scripts, first in <head>.
+    # Put the Content Security Policy, with the hashes of this page's inline scripts, first in <head>,
+    # and on calculator pages preload hints for the Pyodide runtime last.
     def on_post_page(self, output, page, config):
-        return add_policy(output)
+        return add_policy(add_runtime_hints(output))
 
     # The 404 page is not a page to MkDocs: give it the same policy when its template is rendered.
     def on_post_template(self, output_content, template_name, config):
@@ -80,7 +87,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     # Write the search index and the open-data files next to the pages.
     def on_post_build(self, config):
-        write_outputs(Path(config.site_dir), self.config.language, self.export, self.search_entries, self.dataset)
+        write_outputs(Path(config.site_dir), self.config.language, self.export, self.search_entries)
 
     # Rebuild when any data file changes under `mkdocs serve`.
     def on_serve(self, server, config, builder):
@@ -122,7 +129,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     # Reference pages about the text itself.
     def _about_pages(self) -> list:
-        pages = ["translation.md", "revisions.md", "open-data.md", "search.md"]
+        pages = ["translation.md"] + (["glossary.md"] if self.ctx.data.get("glossary") else []) + \
+            ["revisions.md", "open-data.md", "search.md"]
         if self._original_text():
             pages.insert(0, "original.md")
         guide = self.docs_dir / self.config.language / "guide.md"
@@ -139,8 +147,7 @@ def _repository_path(data_dir: Path, config) -> str:
 def _prefix(current: str, target: str) -> str:
     if current == target:
         return ""
-    up = "../" if current != "zh" else ""
-    return up + ("" if target == "zh" else f"{target}/")
+    return ("../" if current != ROOT_LANGUAGE else "") + language_folder(target)
 
 
 # The date page statuses are computed for: SOURCE_DATE_EPOCH if set, so builds are reproducible.
@@ -150,5 +157,12 @@ def build_date() -> date:
 
 
 # Strip tags and collapse whitespace, for the search index.
+# A page's meta description: its title and its first words, cut at a length search engines show whole.
+def _description(title: str, text: str, separator: str) -> str:
+    body = text[len(title):].strip() if text.startswith(title) else text
+    summary = f"{title}{separator}{body}" if body else title
+    return summary if len(summary) <= DESCRIPTION_LENGTH else summary[:DESCRIPTION_LENGTH - 1].rstrip() + "…"
+
+
 def _plain(html: str) -> str:
     return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip())

@@ -1,0 +1,56 @@
+"""The parameter units, defined once: each unit's name, kind (how its value string converts), symbol and the words
+that show a value of it in each language. The loader, the package, the pages and the diff read them from here."""
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+DECIMAL, INTEGER, DATE = "decimal", "integer", "date"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One unit: name as written in policy_data, kind (decimal, integer or date), short symbol and value words."""
+
+    name: str
+    kind: str
+    symbol: dict
+    words: dict
+
+    def convert(self, raw: str):
+        """Convert a value string of this unit: Decimal, int or date (ValueError or InvalidOperation if malformed)."""
+        if self.kind == DECIMAL:
+            return Decimal(raw)
+        if self.kind == INTEGER:
+            return int(raw)
+        return date.fromisoformat(raw)
+
+    def show(self, value: str, language: str) -> str:
+        """Return a value with its unit in words, in one language (zh or en)."""
+        return self.words[language].format(v=value)
+
+
+UNITS = {unit.name: unit for unit in (
+    Unit("yuan", DECIMAL, {"zh": "元", "en": "yuan"}, {"zh": "{v}元", "en": "{v} yuan"}),
+    Unit("yuan_per_person_day", DECIMAL, {"zh": "元/人天", "en": "yuan per person-day"},
+         {"zh": "每人每天{v}元", "en": "{v} yuan per person per day"}),
+    Unit("yuan_per_person", DECIMAL, {"zh": "元/人", "en": "yuan per person"}, {"zh": "每人{v}元", "en": "{v} yuan per person"}),
+    Unit("percent", DECIMAL, {"zh": "%", "en": "%"}, {"zh": "{v}%", "en": "{v}%"}),
+    Unit("percentage_point", DECIMAL, {"zh": "个百分点", "en": "percentage points"},
+         {"zh": "{v}个百分点", "en": "{v} percentage point(s)"}),
+    Unit("persons", INTEGER, {"zh": "人", "en": "persons"}, {"zh": "{v}人", "en": "{v} persons"}),
+    Unit("months", INTEGER, {"zh": "个月", "en": "months"}, {"zh": "{v}个月", "en": "{v} months"}),
+    Unit("years", INTEGER, {"zh": "年", "en": "years"}, {"zh": "{v}年", "en": "{v} year(s)"}),
+    Unit("days", INTEGER, {"zh": "日", "en": "days"}, {"zh": "{v}日", "en": "{v} days"}),
+    Unit("date", DATE, {"zh": "", "en": ""}, {"zh": "{v}", "en": "{v}"}),
+)}
+UNIT_NAMES = tuple(UNITS)
+COUNT_UNITS = tuple(name for name, unit in UNITS.items() if unit.kind == INTEGER)
+# The value words of each unit by language, {v} standing for the value: {"yuan": {"zh": "{v}元", …}, …}.
+UNIT_WORDS = {name: unit.words for name, unit in UNITS.items()}
+
+
+def convert(raw: str, unit: str):
+    """Convert a parameter's value string according to its unit; ValueError for a unit not defined here."""
+    if unit not in UNITS:
+        raise ValueError(f"unknown parameter unit {unit!r}")
+    return UNITS[unit].convert(raw)

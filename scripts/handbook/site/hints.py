@@ -1,0 +1,36 @@
+"""Preload hints on calculator pages: the browser starts fetching the Pyodide runtime and the trimmed
+standard library while the page is parsed, before the worker asks for them; the worker's own requests
+are then answered from the HTTP cache (the runtime's URLs are versioned and cached for a year).
+Pages without a calculator get none."""
+import hashlib
+import re
+from functools import lru_cache
+
+from ..stdlib import recorded_members, trimmed_stdlib
+from ..wheel import PROJECT, pyodide_version
+
+WORKER = re.compile(r'data-worker="([^"]*)assets/javascripts/calculator-worker\.js"')
+
+
+# The site path of the trimmed standard library, as the build names it (by content hash).
+@lru_cache(maxsize=1)
+def stdlib_path() -> str:
+    content = trimmed_stdlib(PROJECT / "node_modules" / "pyodide" / "python_stdlib.zip", recorded_members())
+    return f"assets/calculators/stdlib/{hashlib.sha256(content).hexdigest()[:16]}/python_stdlib.zip"
+
+
+# The site paths the worker fetches first, the largest first. The runtime's scripts are not hinted:
+# a hint makes a page use them, and they name files (source maps, the full runtime's) the site leaves out.
+def runtime_paths() -> list:
+    return [f"assets/calculators/pyodide/{pyodide_version()}/pyodide.asm.wasm", stdlib_path(),
+            "assets/calculators/manifest.json"]
+
+
+# The page with preload links at the end of <head> if it has a calculator form; otherwise unchanged.
+def add_runtime_hints(html: str) -> str:
+    worker = WORKER.search(html)
+    if not worker or "</head>" not in html:
+        return html
+    root = worker.group(1)
+    links = "".join(f'<link rel="preload" href="{root}{path}" as="fetch" crossorigin>' for path in runtime_paths())
+    return html.replace("</head>", links + "</head>", 1)

@@ -1,0 +1,34 @@
+"""Calculator pages start fetching the Pyodide runtime while they are parsed; pages without a
+calculator carry no Pyodide byte: no hint, no worker, no runtime URL."""
+import re
+from urllib.parse import urljoin
+
+import pytest
+
+from handbook.site.hints import runtime_paths
+
+HINT = re.compile(r'<link rel="preload" href="([^"]+)" as="fetch" crossorigin>')
+
+
+# Every built page as (site path, HTML).
+def pages(built_site):
+    return [(path.relative_to(built_site).as_posix(), path.read_text(encoding="utf-8"))
+            for path in sorted(built_site.rglob("*.html"))]
+
+
+def test_every_calculator_page_preloads_the_runtime_files_that_exist(built_site):
+    calculator_pages = [(name, html) for name, html in pages(built_site) if "data-worker=" in html]
+    assert len(calculator_pages) >= 2 * 15
+    for name, html in calculator_pages:
+        hints = HINT.findall(html[:html.index("</head>")])
+        resolved = [urljoin(f"http://site/{name}", href).removeprefix("http://site/") for href in hints]
+        assert resolved == runtime_paths(), name
+        assert all((built_site / path).is_file() for path in resolved), name
+
+
+@pytest.mark.parametrize("word", ["pyodide", "python_stdlib", "calculator-worker", "rel=\"preload\"",
+                                  "assets/calculators/"])
+def test_pages_without_a_calculator_carry_no_pyodide_byte(built_site, word):
+    reading = [(name, html) for name, html in pages(built_site) if "data-worker=" not in html]
+    assert len(reading) > 50
+    assert [name for name, html in reading if word in html] == []
