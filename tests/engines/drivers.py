@@ -150,7 +150,7 @@ class Session:
     # Choose an option of a <select> (as a reader would, with a change event).
     def select(self, selector: str, value: str) -> None:
         self.evaluate(f"(() => {{ const c = document.querySelector({json.dumps(selector)}); c.value = {json.dumps(value)};"
-                      " c.dispatchEvent(new Event('change', {bubbles: true})); }})()")
+                      " c.dispatchEvent(new Event('change', { bubbles: true })); })()")
 
     # The rendered text of the first element matching the selector.
     def text(self, selector: str) -> str:
@@ -187,7 +187,8 @@ class PlaywrightSession(Session):
         self.page.wait_for_selector(selector, state="attached", timeout=timeout_s * 1000)
 
     def wait_until(self, expression, timeout_s=300):
-        self.page.wait_for_function(expression, timeout=timeout_s * 1000)
+        # As a function: a bare expression is run through eval, which the site's CSP forbids.
+        self.page.wait_for_function(f"() => ({expression})", timeout=timeout_s * 1000)
 
     def evaluate(self, expression):
         return self.page.evaluate(expression)
