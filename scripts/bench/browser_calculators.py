@@ -9,6 +9,11 @@ start-up time went; a reading page's bytes; and the ratios against the targets.
     .venv/bin/python scripts/bench/browser_calculators.py [--runs 3]
 
 Each variant is a function of the browser; a variant for another engine adds a row, not a change.
+
+Then per engine (Chromium, Firefox ESR, WebKitGTK, through the cross-engine test driver) and per
+context (127.0.0.1, and http://intranet.test/, which is not a secure context): cold and warm time to
+first result, whether the snapshot was used and why not, the snapshot bytes stored (IndexedDB), the
+plain embed in the same engine, and Chromium's memory over ten reloads.
 """
 import argparse
 import getpass
@@ -31,6 +36,8 @@ from handbook.wheel import PROJECT, pyodide_version
 
 sys.path.insert(0, str(PROJECT / "scripts" / "deploy"))
 from nginx_site import render  # noqa: E402  (a script folder, not a package)
+sys.path.insert(0, str(PROJECT))
+from tests.engines.drivers import ENGINES, Gate, launch, tree_rss  # noqa: E402  (the tests' driver, reused)
 
 INPUTS = "ui_insured=true&insured_employees_base=200&layoffs=11&last_year_ui_contributions_paid=80000.00&as_of=2020-06-30"
 CALCULATOR = f"calculators/job-retention-refund/?{INPUTS}"
@@ -84,6 +91,7 @@ const parameters = json.loads(await (await fetch(here + "parameters.json")).text
 const inputs = { ui_insured: true, insured_employees_base: 200, layoffs: 11,
                  last_year_ui_contributions_paid: "80000.00", as_of: "2020-06-30" };
 const result = JSON.parse(json.dumps(calculators.calculate("job-retention-refund", json.loads(JSON.stringify(inputs)), parameters)));
+window.__embedDoneAt = performance.now();
 document.documentElement.setAttribute("data-done", result.refund);
 </script>"""
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -217,6 +225,71 @@ def write_baseline(site: Path) -> None:
     precompress(site)
 
 
+# Milliseconds from navigation to the first result on the page (page clock), and what the worker reported.
+def first_result(tab, url: str, is_baseline: bool) -> dict:
+    tab.goto(url)
+    if is_baseline:
+        tab.wait("html[data-done]", timeout_s=300)
+        return {"ms": tab.evaluate("window.__embedDoneAt")}
+    tab.wait("form[data-state=done]", timeout_s=300)
+    tab.wait_until("window.__handbookTimings.snapshot || window.__handbookSnapshotSaved", timeout_s=300)
+    return tab.evaluate("({ms: window.__handbookTimings.ready + window.__handbookLastResultMs, "
+                        "snapshot: window.__handbookTimings.snapshot, why: window.__handbookTimings.why, "
+                        "saved: window.__handbookSnapshotSaved || null})")
+
+
+# Cold and warm visits in a fresh context of an engine.
+def cold_and_warm(engine, url: str, is_baseline: bool) -> tuple:
+    tab = engine.session()
+    try:
+        return first_result(tab, url, is_baseline), first_result(tab, url, is_baseline)
+    finally:
+        tab.close()
+
+
+# Resident memory (MB) of Chromium's processes after each of ten reloads of a calculator.
+def reload_memory(engine, url: str) -> list:
+    tab = engine.session()
+    sizes = []
+    for _ in range(10):
+        first_result(tab, url, False)
+        sizes.append(tree_rss(engine.pid()) >> 20)
+    tab.close()
+    return sizes
+
+
+# One row per engine and context: cold, warm, snapshot, bytes stored, plain embed, ratio.
+def show_engine(name: str, context: str, worker: tuple, baseline: tuple) -> None:
+    cold, warm = worker
+    why = "used" if warm["snapshot"] else f"not used ({warm['why']})"
+    stored = cold["saved"] or {}
+    bytes_stored = f"{stored['stored'] / 1e6:.2f} MB{' gzip' if stored.get('gzip') else ''}" if stored.get("stored") \
+        else f"nothing ({stored.get('why')} {stored.get('detail', '')})"
+    print(f"{name:9} {context:14} cold {cold['ms'] / 1000:6.2f} s ({cold['why']}) | warm {warm['ms'] / 1000:6.2f} s, "
+          f"snapshot {why} | stored {bytes_stored} | plain embed cold {baseline[0]['ms'] / 1000:.2f} s, "
+          f"warm {baseline[1]['ms'] / 1000:.2f} s | warm/plain warm {warm['ms'] / baseline[1]['ms']:.2f} "
+          f"(target <= {TARGETS['warm']})")
+
+
+# Every engine, on 127.0.0.1 and on the plain-HTTP intranet name (the test driver's own server, no Brotli).
+def per_engine(site: Path) -> None:
+    print("\nper engine (snapshot in IndexedDB); time to first result on the page clock:")
+    for name in ENGINES:
+        gate = Gate(site)
+        engine = launch(name, gate)
+        try:
+            for context, root in (("127.0.0.1", gate.url), ("intranet.test", gate.intranet_url)):
+                worker = cold_and_warm(engine, root + CALCULATOR, False)
+                baseline = cold_and_warm(engine, f"{root}bench/baseline/", True)
+                show_engine(name, context, worker, baseline)
+            if name == "chromium":
+                sizes = reload_memory(engine, gate.url + CALCULATOR)
+                print(f"{'':9} memory (browser processes, MB) after each of ten reloads: {sizes}")
+        finally:
+            engine.close()
+            gate.close()
+
+
 # The CSP hash of an inline script element's text.
 def _script_hash(element: str) -> str:
     import base64
@@ -242,7 +315,6 @@ def main(argv=None) -> int:
             reading = reading_page(playwright, server)
     finally:
         server.stop()
-        shutil.rmtree(site.parent, ignore_errors=True)
     print(f"Chromium, through nginx with Brotli, median of {runs}:")
     for name, visits in variants.items():
         show(name, visits)
@@ -254,6 +326,10 @@ def main(argv=None) -> int:
     print(f"worker/plain: cold {cold:.2f} (target <= {TARGETS['cold']}), warm {warm:.2f} (target <= {TARGETS['warm']}); "
           f"blocking cold {median(worker['cold'], 'blocking_ms'):.0f} ms (target <= {TARGETS['blocking_ms']}); "
           f"first calculator visit {first_visit:.2f} MB on the wire (target <= {TARGETS['first_visit_mb']})")
+    try:
+        per_engine(site)
+    finally:
+        shutil.rmtree(site.parent, ignore_errors=True)
     return 0
 
 

@@ -3,8 +3,13 @@
 // and the first result also carry `phases`, where start-up time went.
 // It calls named functions of the package only; it never runs Python source sent by a page.
 // Warm start: after the first plain start it keeps a memory snapshot (Pyodide with the package
-// imported) in Cache Storage, keyed by the Pyodide version and the wheel's hash; anything
-// unexpected falls back to the plain start.
+// imported) in IndexedDB, gzip-compressed where CompressionStream exists, keyed by the Pyodide
+// version and the wheel's hash. IndexedDB is there in insecure contexts (plain-HTTP intranets)
+// and in WebKit, where Cache Storage is not. Anything unexpected falls back to the plain start,
+// and the ready message says why: {snapshot: false, why: "none stored" | "no storage" |
+// "version changed" | "restore failed" | "read failed"}; after a plain start it saves without
+// holding up the first result and posts {progress: "saved",
+// saved: {stored: bytes, gzip} | {stored: 0, why: "quota" | "no storage" | "save failed"}}.
 // The runtime, the wheel and the trimmed standard library (only what the calculators need, made by
 // the build) sit in folders named by version and hash (so servers may cache them for a year);
 // manifest.json, always revalidated, names them.
@@ -13,6 +18,8 @@ let loadPyodide = null;
 let indexURL = null;
 let stdLibURL = null;
 const SNAPSHOTS = "handbook-pyodide-snapshots";
+const STORE = "snapshots";
+const CURRENT = "current";
 // Where start-up time went, on the worker's clock (ms): sent with "ready" and with the first result.
 const phases = {};
 let phasesSent = false;
@@ -28,37 +35,88 @@ function installWheel(pyodide, wheel) {
   pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
 }
 
-async function readSnapshot(key) {
+// The snapshot database, or null where IndexedDB is missing or refused (some private modes).
+function openStore() {
+  return new Promise((resolve) => {
+    if (typeof indexedDB === "undefined") { resolve(null); return; }
+    try {
+      const request = indexedDB.open(SNAPSHOTS, 1);
+      request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => resolve(null);
+      request.onblocked = () => resolve(null);
+    } catch (error) {
+      resolve(null);
+    }
+  });
+}
+
+// Run one request on the snapshot store; resolve with its result when the transaction completes.
+function transact(db, mode, operate) {
+  return new Promise((resolve, reject) => {
+    const transaction = db.transaction(STORE, mode);
+    const request = operate(transaction.objectStore(STORE));
+    transaction.oncomplete = () => resolve(request.result);
+    transaction.onerror = () => reject(transaction.error || request.error);
+    transaction.onabort = () => reject(transaction.error || request.error || new Error("aborted"));
+  });
+}
+
+// Bytes through a gzip (de)compression stream.
+async function pipeBytes(bytes, stream) {
+  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
+}
+
+// The stored snapshot for this key: {bytes} or {bytes: null, why}.
+async function readSnapshot(db, key) {
+  if (!db) { return { bytes: null, why: "no storage" }; }
   try {
-    const hit = await (await caches.open(SNAPSHOTS)).match(key);
-    return hit ? new Uint8Array(await hit.arrayBuffer()) : null;
+    const record = await transact(db, "readonly", (store) => store.get(CURRENT));
+    if (!record) { return { bytes: null, why: "none stored" }; }
+    if (record.key !== key) { return { bytes: null, why: "version changed" }; }
+    return { record };
   } catch (error) {
-    return null;
+    return { bytes: null, why: "read failed" };
   }
 }
 
-async function saveSnapshot(key, bytes) {
+// The snapshot's bytes from its record, unpacked; throws on a damaged gzip stream or a wrong length.
+async function unpack(record) {
+  const bytes = record.gzip ? await pipeBytes(record.bytes, new DecompressionStream("gzip")) : new Uint8Array(record.bytes);
+  if (bytes.byteLength !== record.length) { throw new Error("snapshot length differs"); }
+  return bytes;
+}
+
+// Keep the snapshot (replacing any other); report the bytes stored or why nothing was.
+async function saveSnapshot(db, key, snapshot) {
+  if (!db) { return { stored: 0, why: "no storage" }; }
   try {
-    const cache = await caches.open(SNAPSHOTS);
-    for (const old of await cache.keys()) { await cache.delete(old); }
-    await cache.put(key, new Response(bytes));
+    const gzip = typeof CompressionStream !== "undefined";
+    const bytes = gzip ? await pipeBytes(snapshot, new CompressionStream("gzip")) : snapshot;
+    const record = { key, gzip, length: snapshot.byteLength, bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) };
+    await transact(db, "readwrite", (store) => store.put(record, CURRENT));
+    return { stored: bytes.byteLength, gzip };
   } catch (error) {
-    // No Cache Storage (private mode, quota): the next visit starts plainly.
+    const quota = error && (error.name === "QuotaExceededError" || /quota/i.test(String(error.message)));
+    return { stored: 0, why: quota ? "quota" : "save failed", detail: String(error && error.name || error) };
   }
 }
 
-async function restore(snapshot, wheel, lock) {
-  if (!snapshot) { return null; }
+// Pyodide restored from the stored record, or null (with the reason set) when that fails.
+async function restore(stored, wheel, lock) {
+  if (!stored.record) { return null; }
   try {
+    const snapshot = await unpack(stored.record);
     const pyodide = await loadPyodide({ indexURL, stdLibURL, lockFileContents: lock, _loadSnapshot: snapshot });
     installWheel(pyodide, wheel);
     return pyodide;
   } catch (error) {
+    stored.why = "restore failed";
     return null;
   }
 }
 
-async function startPlain(key, wheel, lock) {
+async function startPlain(db, key, wheel, lock) {
   const pyodide = await loadPyodide({ indexURL, stdLibURL, lockFileContents: lock, _makeSnapshot: true });
   phases.python_started = performance.now();
   installWheel(pyodide, wheel);
@@ -67,7 +125,7 @@ async function startPlain(key, wheel, lock) {
   phases.package_imported = performance.now();
   const snapshot = pyodide.makeMemorySnapshot();
   phases.snapshot_made = performance.now();
-  return { pyodide, save: () => saveSnapshot(key, snapshot) };
+  return { pyodide, save: () => saveSnapshot(db, key, snapshot) };
 }
 
 // Time WebAssembly instantiation (streaming compile + instantiate) inside loadPyodide.
@@ -93,24 +151,29 @@ async function start() {
   const manifest = await (await fetch(new URL("manifest.json", base))).json();
   indexURL = new URL(manifest.pyodide_dir, base).href;
   stdLibURL = new URL(manifest.stdlib, base).href;
-  const key = new URL(`snapshot/${manifest.pyodide}/${manifest.wheel_sha256}`, base).href;
-  const [runtime, wheel, parametersText, snapshot] = await Promise.all([
+  const key = `${manifest.pyodide}/${manifest.wheel_sha256}`;
+  const db = await openStore();
+  const [runtime, wheel, parametersText, stored] = await Promise.all([
     import(new URL("pyodide.mjs", indexURL).href), fetchBytes(manifest.wheel),
-    fetchBytes(manifest.parameters).then((bytes) => new TextDecoder().decode(bytes)), readSnapshot(key)]);
+    fetchBytes(manifest.parameters).then((bytes) => new TextDecoder().decode(bytes)), readSnapshot(db, key)]);
   loadPyodide = runtime.loadPyodide;
   phases.fetched = performance.now();
   const lock = JSON.stringify(manifest.pyodide_lock);
-  let pyodide = await restore(snapshot, wheel, lock);
+  let pyodide = await restore(stored, wheel, lock);
   let save = null;
-  if (!pyodide) { ({ pyodide, save } = await startPlain(key, wheel, lock)); }
+  if (!pyodide) { ({ pyodide, save } = await startPlain(db, key, wheel, lock)); }
   phases.started_python = performance.now();
   phases.files_arrived = filesArrived(indexURL, stdLibURL);
   const json = pyodide.pyimport("json");
   const calculators = pyodide.pyimport("calculators");
   const parameters = json.loads(parametersText);
   phases.ready = performance.now();
-  postMessage({ progress: "ready", snapshot: !save, phases });
-  if (save) { save(); }
+  postMessage({ progress: "ready", snapshot: !save, why: save ? stored.why : null, phases });
+  if (save) {
+    save().then((saved) => postMessage({ progress: "saved", saved })).finally(() => db && db.close());
+  } else if (db) {
+    db.close();
+  }
   return (calculator, inputs) => {
     const begun = performance.now();
     const result = calculators.calculate(calculator, json.loads(JSON.stringify(inputs)), parameters);

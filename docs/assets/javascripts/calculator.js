@@ -3,7 +3,7 @@
 // (its display texts); this script types none of its own.
 (function () {
   "use strict";
-  var worker = null, nextId = 1, pending = {}, state = "idle", listeners = [], failed = [];
+  var worker = null, nextId = 1, pending = {}, state = "idle", listeners = [], failed = [], refused = null;
   var MAX_ROWS = 500;  // a URL may fill at most this many rows of a list, so a huge index cannot hang the page
   var START_LIMIT_MS = 120000;  // the engine must be ready within this time (a slow phone on a slow network)...
   var ANSWER_LIMIT_MS = 30000;  // ...and, once ready, answer a request within this one
@@ -24,24 +24,43 @@
     failed.forEach(function (listener) { listener(); });
   }
 
-  function ensureWorker() {
-    if (worker) { return worker; }
+  // Why this page cannot run the calculator here (a key of the refused_* words), or null when it can.
+  function missingSupport() {
+    if (location.protocol === "file:") { return "file"; }
+    if (typeof Worker === "undefined") { return "worker"; }
+    if (typeof WebAssembly === "undefined") { return "wasm"; }
+    return null;
+  }
+
+  // A module worker, or null where the browser cannot make one (it never reads the type option, or throws).
+  function moduleWorker(url) {
+    var typeRead = false, made = null;
     try {
-      worker = new Worker(workerUrl(), { type: "module" });
+      made = new Worker(url, { get type() { typeRead = true; return "module"; } });
     } catch (error) {
-      worker = null;
-      setTimeout(fail, 0);
       return null;
     }
+    if (!typeRead) { made.terminate(); return null; }
+    return made;
+  }
+
+  // The worker, started once; null where this browser or page cannot run one (refused: never a failure,
+  // so no retry is offered for what a retry cannot mend).
+  function ensureWorker() {
+    if (worker || refused) { return worker; }
+    refused = missingSupport();
+    worker = refused ? null : moduleWorker(workerUrl());
+    if (!worker) { refused = refused || "module"; state = "refused"; return null; }
     state = "loading";
     worker.onerror = fail;
     worker.onmessageerror = fail;
     worker.onmessage = function (event) {
       var message = event.data;
+      if (message.saved) { window.__handbookSnapshotSaved = message.saved; return; }
       if (message.progress) {
         state = message.progress === "ready" ? "ready" : "loading";
         if (state === "ready") {
-          window.__handbookTimings = { ready: performance.now(), snapshot: message.snapshot, phases: message.phases };
+          window.__handbookTimings = { ready: performance.now(), snapshot: message.snapshot, why: message.why, phases: message.phases };
           document.documentElement.setAttribute("data-calculator-engine", "ready");
         }
         listeners.forEach(function (listener) { listener(message.progress); });
@@ -301,16 +320,48 @@
     });
   }
 
+  // Say in the page's language why the calculator cannot run, and point to the rules and examples.
+  function refuse(form) {
+    var note = document.createElement("p");
+    note.className = "hb-refusal";
+    note.setAttribute("role", "alert");
+    note.setAttribute("data-refused", refused);
+    note.appendChild(document.createTextNode(word("refused_lead") + word("refused_" + refused) + word("refused_rest")));
+    [["#rules", "refused_rules"], ["#example", "refused_example"]].forEach(function (link, index) {
+      var anchor = document.createElement("a");
+      anchor.href = link[0];
+      anchor.textContent = word(link[1]);
+      if (index) { note.appendChild(document.createTextNode(lang() === "en" ? ", " : "、")); }
+      note.appendChild(anchor);
+    });
+    note.appendChild(document.createTextNode(lang() === "en" ? "." : "。"));
+    form.parentNode.insertBefore(note, form);
+    form.querySelector(".hb-progress").classList.add("hb-done");
+    form.hidden = true;
+    form.setAttribute("data-state", "refused");
+  }
+
+  // Let the worker go when the reader leaves the page (a later visit restores it from the snapshot);
+  // its requests are dropped with their timers, so no failure is reported on the next page.
+  function release() {
+    if (worker) { worker.terminate(); }
+    worker = null;
+    if (state !== "refused") { state = "idle"; }
+    Object.keys(pending).forEach(function (id) { clearTimeout(pending[id].timer); });
+    pending = {};
+  }
+
   function setup() {
     var form = document.querySelector("form[data-calculator]");
-    if (!form || form.getAttribute("data-ready")) { return; }
+    if (!form) { release(); return; }
+    if (form.getAttribute("data-ready")) { return; }
     form.setAttribute("data-ready", "true");
+    if (!ensureWorker() && refused) { refuse(form); return; }
     var progress = form.querySelector(".hb-progress");
     progress.classList.toggle("hb-done", state === "ready");
     listeners = [function (stage) { progress.classList.toggle("hb-done", stage === "ready"); }];
     failed = [function () { showFailure(form, true); }];
     if (state === "failed") { showFailure(form, true); }
-    ensureWorker();
     form.addEventListener("submit", function (event) { event.preventDefault(); submit(form); });
     form.addEventListener("change", function (event) { if (event.target.name === "profile_type") { showProfile(form); } });
     form.addEventListener("click", function (event) {
@@ -344,5 +395,9 @@
   // without waiting for the theme's scripts; the form is filled now and wired up when the page is ready.
   var early = document.querySelector("form[data-calculator]");
   if (early) { ensureWorker(); prefill(early); }
-  if (typeof document$ !== "undefined") { document$.subscribe(setup); } else { document.addEventListener("DOMContentLoaded", setup); }
+  // Wired up on the first parse too, not only through the theme's document$ (which never emits on a
+  // page opened from file://); setup runs once per form.
+  if (typeof document$ !== "undefined") { document$.subscribe(setup); }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", setup); } else { setup(); }
+  window.addEventListener("pagehide", release);
 })();

@@ -9,7 +9,8 @@ from .render import block, esc, md_text, tag
 PROFILE_OF_GROUP = {"enterprise": "enterprise", "staff": "enterprise", "person": "person"}
 ROW_JOIN = {"zh": ("；", "，"), "en": ("; ", ", ")}
 PAGE_WORDS = ("estimate", "still_needed", "open_calculator", "not_eligible_now", "no_matches", "units_to_contact",
-              "yes", "no")
+              "yes", "no", "refused_lead", "refused_file", "refused_worker", "refused_module", "refused_wasm",
+              "refused_rest", "refused_rules", "refused_example")
 
 
 # All calculator pages, the index of calculators and the finder; none if the document enables none.

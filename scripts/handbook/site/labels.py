@@ -141,6 +141,14 @@ LABELS = {
     "not_eligible_now": {"zh": "按目前的回答，计算器的结果为不符合条件：", "en": "With these answers the calculator finds you not eligible:"},
     "no_matches": {"zh": "按目前的回答，没有找到适用的措施。", "en": "No measure matched these answers."},
     "units_to_contact": {"zh": "咨询：", "en": "Ask:"},
+    "refused_lead": {"zh": "计算器无法在此运行：", "en": "The calculator cannot run here: "},
+    "refused_file": {"zh": "本页是从文件打开的，请通过网站地址打开", "en": "the page was opened from a file; open it from the website"},
+    "refused_worker": {"zh": "此浏览器不支持 Web Worker", "en": "this browser has no Web Workers"},
+    "refused_module": {"zh": "此浏览器不支持模块 Web Worker", "en": "this browser has no module Web Workers"},
+    "refused_wasm": {"zh": "此浏览器不支持 WebAssembly", "en": "this browser has no WebAssembly"},
+    "refused_rest": {"zh": "。计算规则和算例就在本页：", "en": ". The rules and worked examples are on this page: "},
+    "refused_rules": {"zh": "计算规则", "en": "rules"},
+    "refused_example": {"zh": "算例", "en": "worked examples"},
 }
 
 

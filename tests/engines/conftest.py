@@ -1,0 +1,66 @@
+"""Fixtures for the cross-engine tests: the gate serving the built site, one browser per engine, a shared tab."""
+import pytest
+
+from tests.engines.drivers import ENGINES, Gate, launch
+
+
+# Each engine's browser, started on first use and kept for the session, behind a gate of its own
+# (so one browser's background traffic is never counted against another's pages); a missing
+# browser fails naming it.
+@pytest.fixture(scope="session")
+def engines(built_site):
+    running = {}
+
+    def get(name):
+        if name not in running:
+            gate = Gate(built_site)
+            try:
+                running[name] = launch(name, gate)
+            except RuntimeError as error:
+                gate.close()
+                pytest.fail(f"{name}: {error}")
+        return running[name]
+
+    yield get
+    for engine in running.values():
+        engine.close()
+        engine.gate.close()
+
+
+# The engine a test is parametrised with (its `engine_name`).
+@pytest.fixture
+def engine(engines, engine_name):
+    return engines(engine_name)
+
+
+# The site as that engine reaches it: http://127.0.0.1:PORT/ and http://intranet.test/.
+@pytest.fixture
+def gate(engine):
+    return engine.gate
+
+
+# One tab per engine for the session (so the calculator cases share its warm start); cleared of
+# recorded other-origin requests before each test.
+@pytest.fixture(scope="session")
+def shared_tabs(engines):
+    tabs = {}
+    yield lambda name: tabs.setdefault(name, engines(name).session())
+    for tab in tabs.values():
+        tab.close()
+
+
+# The shared tab of this test's engine.
+@pytest.fixture
+def tab(shared_tabs, engine_name):
+    shared = shared_tabs(engine_name)
+    shared.take_foreign()
+    return shared
+
+
+# A fresh tab with storage of its own, closed after the test.
+@pytest.fixture
+def fresh_tab(engine):
+    session = engine.session()
+    session.take_foreign()
+    yield session
+    session.close()

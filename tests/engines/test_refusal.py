@@ -1,0 +1,52 @@
+"""Graceful refusal: where the calculator cannot run (no Worker, no WebAssembly, a page opened from
+file://) the page says so in its language, points to the rules and worked examples, and nothing spins."""
+import pytest
+
+from tests.engines.drivers import ENGINES
+
+REMOVE = {"no Worker": "delete window.Worker;", "no WebAssembly": "delete window.WebAssembly;"}
+WORDS = {"": ("计算器无法在此运行", "计算规则"), "en/": ("The calculator cannot run here", "rules")}
+PAGE = "calculators/job-retention-refund/"
+# WebKitWebDriver runs no script before a page's own, so it meets the refusal through file:// only.
+REMOVALS = [(engine, removed) for engine in ENGINES if engine != "webkit" for removed in REMOVE]
+
+
+# The refusal note's text and links, once the page has set up its calculator.
+def refusal(tab) -> dict:
+    tab.wait("form[data-state=refused]", timeout_s=30)
+    return tab.evaluate("""(() => {
+      const note = document.querySelector('.hb-refusal');
+      return { text: note.innerText, links: [...note.querySelectorAll('a')].map(a => a.getAttribute('href')),
+               formHidden: document.querySelector('form[data-calculator]').hidden,
+               progressShown: [...document.querySelectorAll('.hb-progress')].some(p => p.getClientRects().length > 0),
+               rules: !!document.getElementById('rules'), example: !!document.getElementById('example') };
+    })()""")
+
+
+# The refusal says why in the page's language and leads to the rules and the worked examples.
+def assert_refused(seen: dict, root: str) -> None:
+    lead, rules = WORDS[root]
+    assert seen["text"].startswith(lead) and rules in seen["text"], seen["text"]
+    assert seen["links"] == ["#rules", "#example"] and seen["rules"] and seen["example"]
+    assert seen["formHidden"] and not seen["progressShown"]
+
+
+@pytest.mark.parametrize("engine_name,removed", REMOVALS)
+@pytest.mark.parametrize("root", WORDS)
+def test_a_browser_without_worker_or_webassembly_is_told_and_shown_the_rules(engine, gate, removed, root):
+    tab = engine.session(init_script=REMOVE[removed])
+    try:
+        tab.goto(f"{gate.url}{root}{PAGE}?layoffs=3")
+        assert_refused(refusal(tab), root)
+        assert tab.take_foreign() == []
+    finally:
+        tab.close()
+
+
+@pytest.mark.parametrize("engine_name", ENGINES)
+@pytest.mark.parametrize("root", WORDS)
+def test_a_page_opened_from_a_file_is_told_and_shown_the_rules(tab, built_site, root):
+    tab.goto((built_site / f"{root}{PAGE}index.html").as_uri())
+    seen = refusal(tab)
+    assert_refused(seen, root)
+    assert ("file" in seen["text"]) == (root == "en/")
