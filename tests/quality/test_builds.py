@@ -63,9 +63,10 @@ def test_a_strict_mode_warning_leaves_the_site_untouched(two_builds, data_copy, 
     project = tmp_path / "project"
     shutil.copytree(PROJECT / "docs", project / "docs")
     shutil.copy(PROJECT / "mkdocs.yml", project / "mkdocs.yml")
+    own_data = shutil.copytree(data_copy, project / "policy_data")  # the guide is built with the project's own data
     with (project / "docs" / "zh" / "guide.md").open("a", encoding="utf-8") as guide:
         guide.write("\n[a page that does not exist](nowhere.md)\n")
-    assert "nowhere.md" in assert_refused_and_untouched(data_copy, site, project / "mkdocs.yml")
+    assert "nowhere.md" in assert_refused_and_untouched(own_data, site, project / "mkdocs.yml")
 
 
 def test_a_missing_runtime_leaves_the_site_untouched(two_builds, data_copy, tmp_path, monkeypatch):
