@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from handbook.static_server import serve_folder
-from tests.helpers import PROJECT, free_port, route_same_origin
+from tests.helpers import PROJECT, free_port, playwright_driver, route_same_origin
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -40,11 +40,15 @@ def site_url(built_site, site_port):
 def browser():
     if not CHROMIUM.exists():
         pytest.fail("Chromium is missing at /usr/bin/chromium: run scripts/setup as root (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
+    chromium = playwright_driver().chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+    yield chromium
+    chromium.close()
+
+
+# Stop the shared Playwright driver after the session's fixtures are torn down, if a test started it.
+def pytest_sessionfinish(session):
+    if playwright_driver.cache_info().currsize:
+        playwright_driver().stop()
 
 
 # A fresh page that records every request made to another origin.

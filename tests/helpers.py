@@ -133,3 +133,11 @@ def inline_script_hashes(html: str) -> list:
 def site_script_hashes(site_dir: Path) -> list:
     return sorted({digest for page in Path(site_dir).rglob("*.html")
                    for digest in inline_script_hashes(page.read_text(encoding="utf-8"))})
+
+
+# The test process's one Playwright driver, started on first use: Playwright's sync API allows one per thread,
+# so the Chromium of the cross-engine suite and the `browser` fixture share it (conftest stops it at the end).
+@functools.lru_cache(maxsize=1)
+def playwright_driver():
+    from playwright.sync_api import sync_playwright
+    return sync_playwright().start()

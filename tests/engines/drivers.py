@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from handbook.static_server import SiteHandler
 from tests.conftest import CHROMIUM, CHROMIUM_FLAGS
-from tests.helpers import PROJECT
+from tests.helpers import PROJECT, playwright_driver
 
 FIREFOX = Path("/usr/bin/firefox-esr")
 WEBKIT_DRIVER = Path("/usr/bin/WebKitWebDriver")
@@ -210,10 +210,8 @@ class Chromium(Engine):
 
     def __init__(self, gate: Gate, extra_args=()):
         require(CHROMIUM)
-        from playwright.sync_api import sync_playwright
         self.gate = gate
-        self.playwright = sync_playwright().start()
-        self.browser = self.playwright.chromium.launch(
+        self.browser = playwright_driver().chromium.launch(
             executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS + list(extra_args),
             proxy={"server": f"http://127.0.0.1:{gate.port}"})
 
@@ -237,7 +235,6 @@ class Chromium(Engine):
 
     def close(self):
         self.browser.close()
-        self.playwright.stop()
 
 
 class BridgeSession(Session):
