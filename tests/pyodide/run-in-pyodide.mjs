@@ -36,6 +36,7 @@ sys.path.insert(0, "/project");
 copyTree(pyodide, path.join(projectDir, "tests", "calculators"), "/project/tests/calculators");
 copyTree(pyodide, path.join(projectDir, "scripts", "handbook"), "/project/scripts/handbook");
 copyTree(pyodide, path.join(projectDir, "policy_data"), "/project/policy_data");
+copyTree(pyodide, path.join(projectDir, "tests", "fixtures", "amendment"), "/project/tests/fixtures/amendment");
 pyodide.FS.writeFile("/project/tests/__init__.py", "");
 pyodide.FS.chdir("/project");
 
