@@ -3,7 +3,9 @@ from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date
 
+from .display import grouped
 from .text import bi
+from .units import DECIMAL, UNITS
 
 AS_OF_FIELD = "as_of"
 
@@ -58,14 +60,20 @@ def deciding_day(deciding: DecidingDate, values: dict, as_of: date) -> tuple[dat
 
 def deciding_step(deciding: DecidingDate, day: date, declared: DecidingDate, uses: list) -> dict:
     """Return the bilingual sentence naming the date used and every parameter value in force on it."""
-    listed_zh = "；".join(f"{use.id} = {use.value}（{period_zh(use)}）" for use in uses) or "无"
-    listed_en = "; ".join(f"{use.id} = {use.value} ({period_en(use)})" for use in uses) or "none"
+    listed_zh = "；".join(f"{use.name['zh']}：{shown(use, 'zh')}（{period_zh(use)}）" for use in uses) or "无"
+    listed_en = "; ".join(f"{use.name['en']}: {shown(use, 'en')} ({period_en(use)})" for use in uses) or "none"
     stand_in_zh = "" if deciding == declared else f"（未填{declared.label['zh']}）"
     stand_in_en = "" if deciding == declared else f" ({declared.label['en']} was not given)"
     return bi(
         f"按{deciding.label['zh']}{day.isoformat()}{stand_in_zh}适用的参数值：{listed_zh}",
         f"Parameter values in force on {deciding.label['en']}, {day.isoformat()}{stand_in_en}: {listed_en}",
     )
+
+
+def shown(use, language: str) -> str:
+    """Return a parameter value in words with its unit in one language, amounts grouped in thousands."""
+    unit = UNITS[use.unit]
+    return unit.show(grouped(use.value) if unit.kind == DECIMAL else use.value, language)
 
 
 def period_zh(use) -> str:

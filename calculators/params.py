@@ -7,9 +7,10 @@ from .units import convert
 
 @dataclass(frozen=True)
 class ParameterUse:
-    """One parameter value as read for a calculation, with where it comes from."""
+    """One parameter value as read for a calculation, with where it comes from; name is {zh, en} as in policy_data."""
 
     id: str
+    name: dict
     value: str
     unit: str
     measure: int
@@ -49,6 +50,7 @@ class DatedValue:
         if self._use is None:
             self._use = ParameterUse(
                 id=self._parameter_id,
+                name=self._record["name"],
                 value=str(self._entry["value"]),
                 unit=self._record["unit"],
                 measure=int(self._record["measure"]),
@@ -90,10 +92,10 @@ def select_value(dated: list, as_of: date) -> DatedValue:
 
 def gap_message(before: DatedValue, after: DatedValue, as_of: date) -> str:
     """Say in Chinese and English that no value of a parameter is in force on as_of, and when one is."""
-    name = before.use().id
-    return (f"所问日期{as_of.isoformat()}没有适用的政策数值（{name}）：上一期间止于{before.end.isoformat()}，"
+    name = before.use().name
+    return (f"所问日期{as_of.isoformat()}没有适用的政策数值（{name['zh']}）：上一期间止于{before.end.isoformat()}，"
             f"下一期间自{after.start.isoformat()}起。请选择其中一个期间内的日期。\n"
-            f"No policy value ({name}) applies on the date asked about, {as_of.isoformat()}: the period before "
+            f"No policy value ({name['en']}) applies on the date asked about, {as_of.isoformat()}: the period before "
             f"ended on {before.end.isoformat()} and the next starts on {after.start.isoformat()}. "
             f"Choose a date within one of them.")
 
