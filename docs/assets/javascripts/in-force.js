@@ -6,8 +6,7 @@
   // Today's date on the reader's device, as YYYY-MM-DD in local time.
   function today() {
     var now = new Date();
-    function two(n) { return String(n).padStart(2, "0"); }
-    return now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate());
+    return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())).toISOString().split("T")[0];
   }
 
   // Fill a wording's {start}, {end} and {today} placeholders.
