@@ -36,9 +36,9 @@ def calculators_index(ctx: Context, entries) -> Page:
 def calculator_page(ctx: Context, entry: dict) -> Page:
     here = calculator_uri(entry["id"])
     measure = next(m for m in ctx.data["measures"] if m["number"] == entry["measure"])
-    intro = tag("p", esc(ctx.label("from_measure")) + ": " + tag(
+    intro = tag("p", esc(ctx.label("from_measure")) + ctx.label("colon") + tag(
         "a", esc(f"{ctx.label('measure', number=measure['number'])} {ctx.t(measure['title'])}"),
-        href=href(here, measure_uri(measure["number"]))) + " (" + esc(", ".join(entry["rules"])) + ")")
+        href=href(here, measure_uri(measure["number"]))))
     contact = tag("p", esc(ctx.label("estimate_notice")) + " " + unit_links(ctx, here, measure["responsible"]["units"]),
                   class_="hb-estimate")
     finder = entry["id"] == FINDER
@@ -184,7 +184,7 @@ def rules_section(ctx: Context, here: str, entry: dict) -> str:
     measures = {entry["measure"]} if entry["id"] != FINDER else set()
     rules = set(entry["rules"])
     parameters = [p for p in ctx.data["parameters"].values() if p["rule"] in rules or p["measure"] in measures]
-    items = "".join(tag("li", esc(ctx.t(p["name"])) + ": " + esc(_value(ctx, p)) + " — " + tag(
+    items = "".join(tag("li", esc(ctx.t(p["name"])) + ctx.label("colon") + esc(_value(ctx, p)) + " — " + tag(
         "a", esc(f"{ctx.label('measure', number=p['measure'])} {p['clause']}"),
         href=href(here, measure_uri(p["measure"]), p["clause"])) + " " + tag("q", esc(p["quote"]), lang="zh"))
         for p in parameters)

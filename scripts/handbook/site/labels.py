@@ -12,6 +12,7 @@ LABELS = {
     "responsible": {"zh": "责任单位", "en": "Responsible units"},
     "key_figures": {"zh": "关键数字", "en": "Key figures"},
     "status": {"zh": "适用状态", "en": "Status"},
+    "colon": {"zh": "：", "en": ": "},
     "annex1": {"zh": "附件1 领导小组", "en": "Annex 1: Leading group"},
     "annex2": {"zh": "附件2 任务清单", "en": "Annex 2: Task list"},
     "annex2_rows": {"zh": "附件2中的对应任务", "en": "Tasks for this measure in Annex 2"},

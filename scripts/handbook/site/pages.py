@@ -126,7 +126,7 @@ def measure_status(ctx: Context, number: int) -> str:
 def status_line(ctx: Context, number: int) -> str:
     period = measure_period(ctx, number)
     text = tag("span", esc(measure_status(ctx, number)), class_="hb-status-text")
-    heading = tag("strong", esc(ctx.label("status"))) + ": "
+    heading = tag("strong", esc(ctx.label("status"))) + ctx.label("colon")
     if period is None:
         return tag("p", heading + text, class_="hb-status")
     wordings = {f"data_{key}": ctx.label(key, start="{start}", end="{end}", today="{today}")
