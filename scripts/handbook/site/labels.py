@@ -4,7 +4,7 @@ LABELS = {
     "home": {"zh": "首页", "en": "Home"},
     "overview": {"zh": "概览", "en": "Overview"},
     "sections": {"zh": "各部分", "en": "Sections"},
-    "section": {"zh": "第{numeral}部分", "en": "Section {number}"},
+    "section_title": {"zh": "{numeral}、{title}", "en": "Section {number}: {title}"},
     "measures": {"zh": "措施", "en": "Measures"},
     "measure": {"zh": "第{number}条", "en": "Measure {number}"},
     "text": {"zh": "原文", "en": "Text"},

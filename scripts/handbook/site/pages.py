@@ -192,8 +192,7 @@ def section_page(ctx: Context, section: dict) -> Page:
                                    f"{measure['number']}. {ctx.t(measure['title'])}")
                         + tag("p", esc(_first_words(ctx, measure))))
                     for measure in measures)
-    title = f"{section['numeral']}、{ctx.t(section['title'])}" if ctx.language == "zh" else \
-        f"{section['number']}. {ctx.t(section['title'])}"
+    title = section_title(ctx, section)
     return Page(here, title, f"# {md_text(title)}\n" + block(tag("ol", items, class_="hb-measure-list")),
                 ctx.files["sections"])
 
@@ -213,7 +212,7 @@ def measure_page(ctx: Context, measure: dict) -> Page:
     rows = [row for task in ctx.data["annex2"]["tasks"] if task["measure"] == number for row in task["rows"]]
     notes = [note for note in ctx.data["notes"] if note.get("measure") == number
              or note.get("annex2_row") in {row["id"] for row in rows}]
-    body = (tag("p", link(href(here, section_uri(section["number"])), _section_label(ctx, section)), class_="hb-crumb")
+    body = (tag("p", link(href(here, section_uri(section["number"])), section_title(ctx, section)), class_="hb-crumb")
             + status_line(ctx, number)
             + tag("ol", clauses, class_="hb-clauses")
             + _calculator_links(ctx, here, number)
@@ -238,10 +237,9 @@ def _calculator_links(ctx: Context, here: str, number: int) -> str:
     return tag("h2", esc(ctx.label("calculator_for")), id="calculators") + tag("ul", items)
 
 
-# A section's name for breadcrumbs.
-def _section_label(ctx: Context, section: dict) -> str:
-    return f"{section['numeral']}、{ctx.t(section['title'])}" if ctx.language == "zh" else \
-        f"{ctx.label('section', number=section['number'], numeral=section['numeral'])}: {ctx.t(section['title'])}"
+# A section's name as its page, the navigation and breadcrumbs show it: 一、… in Chinese, Section 1: … in English.
+def section_title(ctx: Context, section: dict) -> str:
+    return ctx.label("section_title", numeral=section["numeral"], number=section["number"], title=ctx.t(section["title"]))
 
 
 # One clause with its anchor; English pages show the Chinese original beneath. An amended clause shows the

@@ -20,7 +20,7 @@ from .glossary_page import glossary_pages
 from .hints import add_runtime_hints
 from .labels import label
 from .outputs import write_outputs
-from .pages import Context, all_pages, annexes, calculator_uri, enabled, measure_uri, section_uri
+from .pages import Context, all_pages, annexes, calculator_uri, enabled, measure_uri, section_title, section_uri
 
 
 DESCRIPTION_LENGTH = 150
@@ -121,9 +121,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         nav = [{ctx.label("home"): "index.md"}]
         for section in ctx.data["sections"]:
             measures = [measure for measure in ctx.data["measures"] if measure["section"] == section["number"]]
-            nav.append({f"{section['numeral']}、{ctx.t(section['title'])}" if ctx.language == "zh" else
-                        f"{section['number']}. {ctx.t(section['title'])}":
-                        [{ctx.label("overview"): section_uri(section["number"])}]
+            nav.append({section_title(ctx, section): [{ctx.label("overview"): section_uri(section["number"])}]
                         + [measure_uri(measure["number"]) for measure in measures]})
         calculators = [calculator_uri(entry["id"]) for entry in enabled(ctx.data)]
         if calculators:
