@@ -12,7 +12,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from .compress import precompress
-from .dataset import load_dataset
+from .dataset import Dataset, load_dataset
 from .errors import DataInvalid
 from .languages import LANGUAGES as LANGUAGE_NAMES
 from .wheel import add_calculator_assets
@@ -39,18 +39,20 @@ class Collector(logging.Handler):
 # Build every language of the site from data into out; on failure, leave out untouched.
 # compress=False skips the .gz/.br files, for the local preview whose server does not use them.
 # site_url overrides mkdocs.yml's, e.g. for a local preview whose links must stay on 127.0.0.1.
+# dataset is data already loaded by the caller; otherwise it is loaded here. Either way it is loaded once
+# and handed to every language's build and to the calculator assets.
 def build_site(data: str, out: str = "site", config_file: str = "mkdocs.yml", compress: bool = True,
-               site_url: str = None) -> Path:
+               site_url: str = None, dataset: Dataset = None) -> Path:
     try:
-        load_dataset(data)
+        dataset = dataset or load_dataset(data)
     except DataInvalid as invalid:
         raise BuildFailed(str(invalid)) from None
     target = Path(out).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
     try:
-        _build_languages(data, staging, config_file, site_url)
-        add_calculator_assets(staging, data)
+        _build_languages(dataset, staging, config_file, site_url)
+        add_calculator_assets(staging, dataset)
         if compress:
             precompress(staging)
     except OSError as exc:
@@ -64,13 +66,13 @@ def build_site(data: str, out: str = "site", config_file: str = "mkdocs.yml", co
 
 
 # Build the languages side by side in separate processes, then nest the others under the first.
-def _build_languages(data: str, staging: Path, config_file: str, site_url: str) -> None:
+def _build_languages(dataset: Dataset, staging: Path, config_file: str, site_url: str) -> None:
     folders = {language: staging if language == LANGUAGES[0] else staging.with_name(f"{staging.name}-{language}")
                for language in LANGUAGES}
     try:
         with ProcessPoolExecutor(len(LANGUAGES), mp_context=multiprocessing.get_context("fork")) as pool:
             failures = [failure for failure in pool.map(
-                _build_language, [data] * len(LANGUAGES), LANGUAGES, [str(folders[language]) for language in LANGUAGES],
+                _build_language, [dataset] * len(LANGUAGES), LANGUAGES, [str(folders[language]) for language in LANGUAGES],
                 [config_file] * len(LANGUAGES), [site_url] * len(LANGUAGES)) if failure]
         if failures:
             raise BuildFailed("\n".join(failures))
@@ -82,8 +84,8 @@ def _build_languages(data: str, staging: Path, config_file: str, site_url: str) 
 
 
 # Run one strict MkDocs build for one language; return why it failed, or "".
-def _build_language(data: str, language: str, site_dir: str, config_file: str, site_url: str) -> str:
-    os.environ.update(HANDBOOK_DATA=str(data), HANDBOOK_LANGUAGE=language, NO_MKDOCS_2_WARNING="1")
+def _build_language(dataset: Dataset, language: str, site_dir: str, config_file: str, site_url: str) -> str:
+    os.environ.update(HANDBOOK_DATA=str(dataset.root), HANDBOOK_LANGUAGE=language, NO_MKDOCS_2_WARNING="1")
     logger = logging.getLogger("mkdocs")
     logger.setLevel(logging.WARNING)
     collector = Collector()
@@ -91,6 +93,7 @@ def _build_language(data: str, language: str, site_dir: str, config_file: str, s
     try:
         overrides = {"site_url": site_url} if site_url else {}
         config = load_config(config_file, site_dir=site_dir, strict=True, **overrides)
+        config.plugins["handbook"].loaded = dataset
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)

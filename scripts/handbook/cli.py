@@ -94,11 +94,13 @@ def output_folder(data: str, out: str | None) -> str:
 # Build both languages of the site into --out (by default a folder of the data folder's own), atomically.
 def run_build(args) -> int:
     from .build import BuildFailed, build_site
+    from .dataset import load_dataset
     from .summary import print_change_summary
-    print_change_summary(args.data)
     try:
-        target = build_site(args.data, output_folder(args.data, args.out))
-    except BuildFailed as failed:
+        dataset = load_dataset(args.data)
+        print_change_summary(args.data, dataset)
+        target = build_site(args.data, output_folder(args.data, args.out), dataset=dataset)
+    except (BuildFailed, DataInvalid) as failed:
         print(f"build failed; the previous site was left unchanged.\n{failed}", file=sys.stderr)
         return 1
     print(f"built {target}")

@@ -41,9 +41,10 @@ def in_git(folder: Path) -> bool:
 
 
 # Print the change summary, if any, before a build or a preview; a data error is left for the build to report.
-def print_change_summary(data) -> None:
+# dataset is data's dataset when the caller has loaded it already.
+def print_change_summary(data, dataset=None) -> None:
     try:
-        summary = change_summary(data)
+        summary = change_summary(data, dataset)
     except DataInvalid:
         return
     if summary:

@@ -71,10 +71,8 @@ def _digest(content: bytes) -> str:
 # Copy the wheel, the parameters, the pinned Pyodide runtime and the trimmed standard library into the
 # built site; the runtime, the wheel and the standard library go into folders named by version or
 # content hash, so they can be cached for good.
-def add_calculator_assets(site: Path, data: str) -> None:
-    from .dataset import load_dataset
+def add_calculator_assets(site: Path, dataset) -> None:
     from .export import export_parameters, to_json
-    dataset = load_dataset(data)
     if not dataset.part("document").get("calculators"):
         return
     target = site / "assets" / "calculators"

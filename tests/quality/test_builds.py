@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+import handbook.build
+import handbook.dataset
+import handbook.site.plugin
 import handbook.wheel
 from handbook.build import BuildFailed, build_site
 from tests.helpers import PROJECT
@@ -73,3 +76,21 @@ def test_a_missing_runtime_leaves_the_site_untouched(two_builds, data_copy, tmp_
     site = two_builds[2][0]
     monkeypatch.setattr(handbook.wheel, "PROJECT", tmp_path)
     assert "node_modules/pyodide is missing" in assert_refused_and_untouched(data_copy, site)
+
+
+def test_a_build_loads_the_data_once(tmp_path, monkeypatch):
+    """build_site reads and validates the data folder once; every language's build and the calculator assets
+    take that dataset (a second load anywhere, in this process or a forked language build, fails the build)."""
+    loads = []
+
+    def counted(root):
+        loads.append(root)
+        return handbook.dataset.load_dataset(root)
+
+    def refused(root):
+        raise AssertionError(f"the data folder was loaded a second time: {root}")
+
+    monkeypatch.setattr(handbook.build, "load_dataset", counted)
+    monkeypatch.setattr(handbook.site.plugin, "load_dataset", refused)
+    build_site(str(PROJECT / "policy_data"), str(tmp_path / "site"), str(PROJECT / "mkdocs.yml"), compress=False)
+    assert loads == [str(PROJECT / "policy_data")]

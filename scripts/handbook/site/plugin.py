@@ -29,14 +29,14 @@ DESCRIPTION_LENGTH = 150
 class HandbookPlugin(BasePlugin[HandbookConfig]):
     """Turns a validated dataset into pages, a search index and a JSON export."""
 
-    # Load and validate the data once per build, and set language, name, links and nav.
+    loaded = None
+
+    # Take the dataset `handbook build` loaded (or load and validate it, under plain mkdocs), and set
+    # language, name, links and nav.
     def on_config(self, config):
         self.data_dir = Path(self.config.data_folder)
         self.docs_dir = Path(config.docs_dir)
-        try:
-            self.dataset = load_dataset(self.data_dir)
-        except DataInvalid as invalid:
-            raise PluginError("policy data is invalid:\n" + str(invalid)) from None
+        self.dataset = self.loaded or self._load()
         self.export = export_dataset(self.dataset)
         language = self.config.language
         self.ctx = Context(self.export, language, build_date(), self._source_files())
@@ -97,6 +97,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_serve(self, server, config, builder):
         server.watch(str(self.data_dir))
         return server
+
+    # Load and validate the data folder; an invalid one stops the build, naming every error.
+    def _load(self):
+        try:
+            return load_dataset(self.data_dir)
+        except DataInvalid as invalid:
+            raise PluginError("policy data is invalid:\n" + str(invalid)) from None
 
     # The data file each kind of page comes from, relative to the data folder.
     def _source_files(self) -> dict:
