@@ -65,7 +65,7 @@
     list.setAttribute("data-count", String(results.length));
     if (!results.length) {
       var none = document.createElement("li");
-      none.textContent = document.documentElement.lang === "en" ? "No results." : "没有找到结果。";
+      none.textContent = list.getAttribute("data-none");
       list.appendChild(none);
     }
   }

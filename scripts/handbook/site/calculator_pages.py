@@ -42,6 +42,8 @@ def calculator_page(ctx: Context, entry: dict) -> Page:
     contact = tag("p", esc(ctx.label("estimate_notice")) + " " + unit_links(ctx, here, measure["responsible"]["units"]),
                   class_="hb-estimate")
     finder = entry["id"] == FINDER
+    if finder:
+        intro = tag("p", esc(ctx.label("finder_intro"))) + intro
     noscript = tag("noscript", tag("p", esc(ctx.label("finder_needs_js" if finder else "needs_js"))))
     body = (intro + contact + noscript + calculator_form(ctx, entry) + result_area(ctx, entry)
             + measure_units_template(ctx, here) + page_words(ctx)

@@ -431,7 +431,7 @@ def search_page(ctx: Context) -> Page:
                + f'<input id="hb-search-page-q" name="q" type="search" placeholder="{esc(ctx.label("search_placeholder"))}">'
                + tag("button", esc(ctx.label("search")), type="submit"), role="search", action="./", class_="hb-search-page")
     body = form + tag("noscript", tag("p", esc(ctx.label("search_needs_js")))) + \
-        tag("ol", "", id="hb-search-results", aria_live="polite")
+        tag("ol", "", id="hb-search-results", aria_live="polite", data_none=ctx.label("search_none"))
     title = ctx.label("search")
     return Page("search.md", title, f"# {md_text(title)}\n" + block(body), ctx.files["document"])
 
