@@ -116,23 +116,12 @@ class ValuesInForce:
         return self._found[key]
 
 
-_latest = ValuesInForce({})
-
-
-def values_in_force(raw: dict) -> ValuesInForce:
-    """Return the memo of a parameters dict, kept for as long as the same dict object is passed."""
-    global _latest
-    if _latest.raw is not raw:
-        _latest = ValuesInForce(raw)
-    return _latest
-
-
 class ParameterSet:
     """The parameters of one calculation, read as of one date, remembering which were used."""
 
     def __init__(self, raw: dict, as_of: date):
         """Wrap the exported parameters dict for reading as of a date."""
-        self._in_force = values_in_force(raw)
+        self._in_force = ValuesInForce(raw)
         self.as_of = as_of
         self._read = {}
 
