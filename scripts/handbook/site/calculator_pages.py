@@ -3,7 +3,8 @@ from calculators import calculate
 from calculators.display import scalar_text
 
 from .labels import LABELS
-from .pages import FINDER, Context, Page, calculator_uri, enabled, format_value, href, measure_uri, unit_links
+from .pages import (FINDER, Context, Page, calculator_uri, clause_citation, enabled, format_value, href, measure_uri,
+                    unit_links)
 from .render import block, esc, md_text, tag
 
 PROFILE_OF_GROUP = {"enterprise": "enterprise", "staff": "enterprise", "person": "person"}
@@ -187,7 +188,7 @@ def rules_section(ctx: Context, here: str, entry: dict) -> str:
     rules = set(entry["rules"])
     parameters = [p for p in ctx.data["parameters"].values() if p["rule"] in rules or p["measure"] in measures]
     items = "".join(tag("li", esc(ctx.t(p["name"])) + ctx.label("colon") + esc(_value(ctx, p)) + " — " + tag(
-        "a", esc(f"{ctx.label('measure', number=p['measure'])} {p['clause']}"),
+        "a", esc(clause_citation(ctx, p["measure"], p["clause"])),
         href=href(here, measure_uri(p["measure"]), p["clause"])) + " " + tag("q", esc(p["quote"]), lang="zh"))
         for p in parameters)
     return tag("h2", esc(ctx.label("rules_used")), id="rules") + tag("ul", items)
@@ -209,7 +210,7 @@ def worked_example(ctx: Context, here: str, entry: dict) -> str:
     output_rows = "".join(tag("tr", tag("th", esc(ctx.t(figure["label"])), scope="row") + tag("td", esc(ctx.t(figure["text"]))))
                           for figure in result["display"])
     trace = "".join(tag("li", esc(ctx.t(step["explanation"])) + " " + tag(
-        "a", esc(f"{ctx.label('measure', number=step['measure'])} {step['clause']}"),
+        "a", esc(clause_citation(ctx, step["measure"], step["clause"])),
         href=href(here, measure_uri(step["measure"]), step["clause"]))) for step in result.get("trace", []))
     return (tag("h2", esc(ctx.label("worked_example")), id="example")
             + tag("table", tag("caption", esc(ctx.label("inputs"))) + tag("tbody", input_rows))

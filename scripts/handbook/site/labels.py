@@ -7,6 +7,7 @@ LABELS = {
     "section_title": {"zh": "{numeral}、{title}", "en": "Section {number}: {title}"},
     "measures": {"zh": "措施", "en": "Measures"},
     "measure": {"zh": "第{number}条", "en": "Measure {number}"},
+    "clause_citation": {"zh": "第{number}条第{sentence}句", "en": "Measure {number}, sentence {sentence}"},
     "text": {"zh": "原文", "en": "Text"},
     "responsible": {"zh": "责任单位", "en": "Responsible units"},
     "key_figures": {"zh": "关键数字", "en": "Key figures"},

@@ -245,8 +245,8 @@ def section_title(ctx: Context, section: dict) -> str:
 # One clause with its anchor; English pages show the Chinese original beneath. An amended clause shows the
 # version in force (chosen at build, redone for the reader's day by in-force.js) and every version one click away.
 def _clause_item(ctx: Context, measure: dict, clause: dict) -> str:
-    anchor = tag("a", esc(clause["id"]), href=f"#{clause['id']}", class_="hb-anchor",
-                 aria_label=f"{ctx.label('clause')} {clause['id']}")
+    anchor = tag("a", "¶", href=f"#{clause['id']}", class_="hb-anchor",
+                 aria_label=clause_citation(ctx, measure["number"], clause["id"]))
     if not clause.get("versions"):
         return tag("li", anchor + " " + _clause_text(ctx, clause), id=clause["id"])
     versions = _clause_versions(ctx, clause)
@@ -257,6 +257,13 @@ def _clause_item(ctx: Context, measure: dict, clause: dict) -> str:
     every = "".join(tag("li", tag("small", version["mark"]) + " " + _clause_text(ctx, version)) for version in versions)
     history = tag("details", tag("summary", esc(ctx.label("clause_versions"))) + tag("ol", every), class_="hb-versions")
     return tag("li", anchor + " " + shown + history, id=clause["id"], class_="hb-amended")
+
+
+# A clause cited in plain words by its place in the measure: 第5条第1句 / Measure 5, sentence 1 (every clause is one sentence).
+def clause_citation(ctx: Context, number: int, clause_id: str) -> str:
+    measure = next(measure for measure in ctx.data["measures"] if measure["number"] == number)
+    sentence = [clause["id"] for clause in measure["clauses"]].index(clause_id) + 1
+    return ctx.label("clause_citation", number=number, sentence=sentence)
 
 
 # A clause text in the page's language; English pages add the Chinese beneath.
@@ -298,7 +305,7 @@ def _figures_table(ctx: Context, here: str, parameters) -> str:
     for parameter in parameters:
         for value in parameter["values"]:
             clause_link = link(href(here, measure_uri(parameter["measure"]), parameter["clause"]),
-                               f"{ctx.label('measure', number=parameter['measure'])} {parameter['clause']}")
+                               clause_citation(ctx, parameter["measure"], parameter["clause"]))
             reading = "<br>" + tag("small", esc(ctx.t(parameter["reading"]))) if parameter.get("reading") else ""
             amended = "<br>" + tag("small", _amended_mark(ctx, value["instrument"], value["start"])) \
                 if value.get("instrument") else ""

@@ -24,6 +24,7 @@ from .pages import Context, all_pages, annexes, calculator_uri, enabled, measure
 
 
 DESCRIPTION_LENGTH = 150
+ANCHOR = re.compile(r'<a [^>]*class="hb-anchor"[^>]*>[^<]*</a>')
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
@@ -182,4 +183,5 @@ def _description(title: str, text: str, separator: str) -> str:
 
 
 def _plain(html: str) -> str:
-    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip())
+    text = re.sub(r"<[^>]+>", " ", ANCHOR.sub(" ", html))
+    return unescape(re.sub(r"\s+", " ", text).strip())
