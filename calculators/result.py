@@ -34,7 +34,7 @@ def outside(as_of: date, start: date, end: date | None) -> bool:
 def out_of_force_warning(measure: int, period: tuple, day: date, label: dict, several: bool) -> dict:
     """Build the warning that the deciding date (named by label, e.g. the application date) lies outside a measure's period."""
     start, end = period
-    subject_zh = f"措施{measure}" if several else "该措施"
+    subject_zh = f"第{measure}条" if several else "该措施"
     subject_en = f"Measure {measure}" if several else "This measure"
     if end is None:
         return bi(

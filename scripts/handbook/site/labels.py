@@ -136,7 +136,7 @@ LABELS = {
     "engine_failed": {"zh": "计算引擎未能启动或没有响应。请检查网络后重试；仍不行时，可阅读下面的规则和算例，或向责任单位咨询。",
                       "en": "The calculation engine did not start or did not answer. Check your connection and try again; if it still fails, read the rules and the worked example below, or ask the responsible units."},
     "retry": {"zh": "重试", "en": "Try again"},
-    "estimate": {"zh": "估算{label}：{amount}", "en": "Estimated {label}: {amount}"},
+    "estimate": {"zh": "估算{label}：{amount}", "en": "{label} (estimated): {amount}"},
     "still_needed": {"zh": "要估算金额，还需要填写：", "en": "To estimate the amount, also answer:"},
     "open_calculator": {"zh": "用计算器核算", "en": "Check it in the calculator"},
     "not_eligible_now": {"zh": "按目前的回答，计算器的结果为不符合条件：", "en": "With these answers the calculator finds you not eligible:"},
