@@ -1,12 +1,14 @@
 """Graceful refusal: where the calculator cannot run (no Worker, no WebAssembly, a page opened from
-file://) the page says so in its language, points to the rules and worked examples, and nothing spins."""
+file://) the page says so in its language, links to what the page offers without it (a calculator's rules and
+worked example, the finder's guide and list of measures), and nothing spins."""
 import pytest
 
 from tests.engines.drivers import ENGINES
 
 REMOVE = {"no Worker": "delete window.Worker;", "no WebAssembly": "delete window.WebAssembly;"}
-WORDS = {"": ("计算器无法在此运行", "计算规则"), "en/": ("The calculator cannot run here", "rules")}
+WORDS = {"": "计算器无法在此运行", "en/": "The calculator cannot run here"}
 PAGE = "calculators/job-retention-refund/"
+FINDER = "calculators/policy-finder/"
 # WebKitWebDriver runs no script before a page's own, so it meets the refusal through file:// only.
 REMOVALS = [(engine, removed) for engine in ENGINES if engine != "webkit" for removed in REMOVE]
 
@@ -19,15 +21,14 @@ def refusal(tab) -> dict:
       return { text: note.innerText, links: [...note.querySelectorAll('a')].map(a => a.getAttribute('href')),
                formHidden: document.querySelector('form[data-calculator]').hidden,
                progressShown: [...document.querySelectorAll('.hb-progress')].some(p => p.getClientRects().length > 0),
-               rules: !!document.getElementById('rules'), example: !!document.getElementById('example') };
+               targets: [...note.querySelectorAll('a')].every(a => !!document.getElementById(a.hash.slice(1))) };
     })()""")
 
 
-# The refusal says why in the page's language and leads to the rules and the worked examples.
-def assert_refused(seen: dict, root: str) -> None:
-    lead, rules = WORDS[root]
-    assert seen["text"].startswith(lead) and rules in seen["text"], seen["text"]
-    assert seen["links"] == ["#rules", "#example"] and seen["rules"] and seen["example"]
+# The refusal says why in the page's language and leads to the sections readable without it, which exist.
+def assert_refused(seen: dict, root: str, links: tuple = ("#rules", "#example")) -> None:
+    assert seen["text"].startswith(WORDS[root]), seen["text"]
+    assert seen["links"] == list(links) and seen["targets"], seen
     assert seen["formHidden"] and not seen["progressShown"]
 
 
@@ -50,3 +51,9 @@ def test_a_page_opened_from_a_file_is_told_and_shown_the_rules(tab, built_site, 
     seen = refusal(tab)
     assert_refused(seen, root)
     assert ("file" in seen["text"]) == (root == "en/")
+
+
+@pytest.mark.parametrize("engine_name", ENGINES)
+def test_the_finder_opened_from_a_file_leads_to_its_guide_and_measures(tab, built_site):
+    tab.goto((built_site / f"{FINDER}index.html").as_uri())
+    assert_refused(refusal(tab), "", ("#how", "#measures"))

@@ -228,9 +228,9 @@
     if (estimate && estimate.amount && estimate.eligible !== false) {
       paragraph(li, "hb-amount").textContent = word("estimate").replace("{label}", text(estimate.amount.label)).replace("{amount}", text(estimate.amount.text));
     } else if (estimate && estimate.amount) {
-      paragraph(li, "hb-missing").textContent = word("not_eligible_now") + " " + estimate.reasons.map(text).join(lang() === "en" ? "; " : "；");
+      paragraph(li, "hb-missing").textContent = word("not_eligible_now") + " " + estimate.reasons.map(text).join(word("reason_join"));
     } else if (estimate && estimate.missing && estimate.missing.length) {
-      paragraph(li, "hb-missing").textContent = word("still_needed") + " " + estimate.missing.map(text).join(lang() === "en" ? ", " : "、");
+      paragraph(li, "hb-missing").textContent = word("still_needed") + " " + estimate.missing.map(text).join(word("list_join"));
     }
     if (match.calculator) { paragraph(li, "hb-calc-link").appendChild(calculatorLink(match)); }
     var units = document.querySelector('.hb-measure-units [data-measure="' + match.measure + '"]');
@@ -320,21 +320,29 @@
     });
   }
 
-  // Say in the page's language why the calculator cannot run, and point to the rules and examples.
+  // The page's own sections after the form that serve without JavaScript (a calculator's rules and worked
+  // example, the finder's guide and list of measures): every h2 with an id below the form, outside the result.
+  function readableSections(form) {
+    return Array.prototype.filter.call(document.querySelectorAll("article h2[id]"), function (heading) {
+      return !heading.closest(".hb-result") && (form.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+  }
+
+  // Say in the page's language why the calculator cannot run, and link to what the page offers without it.
   function refuse(form) {
     var note = document.createElement("p");
     note.className = "hb-refusal";
     note.setAttribute("role", "alert");
     note.setAttribute("data-refused", refused);
     note.appendChild(document.createTextNode(word("refused_lead") + word("refused_" + refused) + word("refused_rest")));
-    [["#rules", "refused_rules"], ["#example", "refused_example"]].forEach(function (link, index) {
+    readableSections(form).forEach(function (heading, index) {
       var anchor = document.createElement("a");
-      anchor.href = link[0];
-      anchor.textContent = word(link[1]);
-      if (index) { note.appendChild(document.createTextNode(lang() === "en" ? ", " : "、")); }
+      anchor.href = "#" + heading.id;
+      anchor.textContent = heading.textContent;
+      if (index) { note.appendChild(document.createTextNode(word("list_join"))); }
       note.appendChild(anchor);
     });
-    note.appendChild(document.createTextNode(lang() === "en" ? "." : "。"));
+    note.appendChild(document.createTextNode(word("sentence_end")));
     form.parentNode.insertBefore(note, form);
     form.querySelector(".hb-progress").classList.add("hb-done");
     form.hidden = true;

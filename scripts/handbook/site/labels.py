@@ -147,9 +147,10 @@ LABELS = {
     "refused_worker": {"zh": "此浏览器不支持 Web Worker", "en": "this browser has no Web Workers"},
     "refused_module": {"zh": "此浏览器不支持模块 Web Worker", "en": "this browser has no module Web Workers"},
     "refused_wasm": {"zh": "此浏览器不支持 WebAssembly", "en": "this browser has no WebAssembly"},
-    "refused_rest": {"zh": "。计算规则和算例就在本页：", "en": ". The rules and worked examples are on this page: "},
-    "refused_rules": {"zh": "计算规则", "en": "rules"},
-    "refused_example": {"zh": "算例", "en": "worked examples"},
+    "refused_rest": {"zh": "。不用计算器，本页仍可阅读：", "en": ". Without it, this page still has: "},
+    "list_join": {"zh": "、", "en": ", "},
+    "reason_join": {"zh": "；", "en": "; "},
+    "sentence_end": {"zh": "。", "en": "."},
 }
 
 
