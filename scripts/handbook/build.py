@@ -38,7 +38,8 @@ class Collector(logging.Handler):
 
 # Build every language of the site from data into out; on failure, leave out untouched.
 # compress=False skips the .gz/.br files, for the local preview whose server does not use them.
-# site_url overrides mkdocs.yml's, e.g. for a local preview whose links must stay on 127.0.0.1.
+# site_url replaces the document's own address (its site.yaml), e.g. for a local preview whose links must stay
+# on 127.0.0.1.
 # dataset is data already loaded by the caller; otherwise it is loaded here. Either way it is loaded once
 # and handed to every language's build and to the calculator assets.
 def build_site(data: str, out: str = "site", config_file: str = "mkdocs.yml", compress: bool = True,
@@ -91,9 +92,9 @@ def _build_language(dataset: Dataset, language: str, site_dir: str, config_file:
     collector = Collector()
     logger.addHandler(collector)
     try:
-        overrides = {"site_url": site_url} if site_url else {}
-        config = load_config(config_file, site_dir=site_dir, strict=True, **overrides)
+        config = load_config(config_file, site_dir=site_dir, strict=True)
         config.plugins["handbook"].loaded = dataset
+        config.plugins["handbook"].preview_address = site_url
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)

@@ -10,11 +10,12 @@ from .yamlio import read_yaml
 SINGLE_FILES = {"document.yaml": "document", "units.yaml": "units", "sections.yaml": "sections",
                 "annex1.yaml": "annex1", "annex2.yaml": "annex2", "notes.yaml": "notes",
                 "revisions.yaml": "revisions"}
-OPTIONAL_FILES = {"glossary.yaml": "glossary"}
+OPTIONAL_FILES = {"glossary.yaml": "glossary", "site.yaml": "site"}
 FOLDERS = {"measures": "measure", "parameters": "parameters"}
 # Parts a document may lack (a notice with no annexes, no notes, no calculators), and what stands in for them.
-OPTIONAL = {"annex1": {"members": []}, "annex2": {"tasks": []}, "notes": {"notes": []}}
+OPTIONAL = {"annex1": {"members": []}, "annex2": {"tasks": []}, "notes": {"notes": []}, "site": {}}
 OPTIONAL_FOLDERS = ("parameters",)
+PAGES_FOLDER = "pages"  # hand-written pages of the document's site: pages/<language>/*.md
 
 
 @dataclass
@@ -87,7 +88,7 @@ def _expected_files(root: Path, errors: list):
         if not paths and folder not in OPTIONAL_FOLDERS:
             errors.append(_missing(root / folder, "folder is missing or has no .yaml files"))
         yield from ((path, kind) for path in paths)
-    known = set(SINGLE_FILES) | set(OPTIONAL_FILES) | set(FOLDERS) | {"schema", "original.txt"}
+    known = set(SINGLE_FILES) | set(OPTIONAL_FILES) | set(FOLDERS) | {"schema", "original.txt", PAGES_FOLDER}
     for extra in sorted(root.iterdir()):
         if extra.name not in known and not extra.name.startswith("."):
             errors.append(_missing(extra, f"unexpected file or folder; expected only {sorted(known)}"))

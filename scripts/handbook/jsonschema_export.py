@@ -21,6 +21,7 @@ def to_json_schema(kind) -> dict:
         schema = {"type": "string", "minLength": 1, "pattern": r"\S"}
         schema.update({"enum": list(kind.choices)} if kind.choices else {})
         schema.update({"pattern": kind.pattern} if kind.pattern else {"not": {"pattern": "TODO"}})
+        schema.update({"examples": [kind.example]} if kind.example else {})
         return schema
     if isinstance(kind, Integer):
         return {"type": "integer", "minimum": kind.minimum}

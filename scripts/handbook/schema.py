@@ -27,10 +27,11 @@ class Kind:
 
 @dataclass(frozen=True)
 class Text(Kind):
-    """A plain string; a pattern and an enumeration may narrow it."""
+    """A plain string; a pattern and an enumeration may narrow it; example shows a pattern's form in plain words."""
 
     pattern: str = ""
     choices: tuple = ()
+    example: str = ""
 
     # Check type, emptiness, TODO markers, pattern and choices.
     def problems(self, value):
@@ -42,6 +43,8 @@ class Text(Kind):
             return [((), "still marked TODO; fill it in")]
         if self.choices and value not in self.choices:
             return [((), f"'{value}' is not one of {list(self.choices)}")]
+        if self.pattern and not re.match(self.pattern, value) and self.example:
+            return [((), f"'{value}' is not written as expected; write it like {self.example}")]
         if self.pattern and not re.match(self.pattern, value):
             return [((), f"'{value}' does not match the pattern {self.pattern}")]
         hidden = [char for char in value if unicodedata.category(char) in ("Cc", "Cf") and char != "\n"]
@@ -247,6 +250,16 @@ FILES = {
     "revisions": Record({"revisions": Items(item=Record(
         {"date": Day(), "changes": OWN}, {"document": OWN, "instrument": INSTRUMENT, "amends": Items(item=AMENDMENT)}))},
         doc="Dated revisions of this handbook; a revision made by an amending instrument lists what it amends."),
+    "site": Record({}, {
+        "address": Text(pattern=r"^https?://\S+$", example="https://handbook.example.gov.cn/"),
+        "repository": Text(pattern=r"^https?://\S+$", example="https://github.com/owner/handbook"),
+        "edit_uri": Text(pattern=r"^[A-Za-z0-9._/-]+/$", example="edit/main/"),
+        "folder": Text(pattern=r"^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$", example="policy_data"),
+    }, doc="Where this document's site is published (address) and edited (repository; edit_uri, the path after it "
+           "that opens a file for editing, default edit/main/ as on GitHub, -/edit/main/ on GitLab; folder, this "
+           "folder's path in the repository, default its name). Hand-written pages such as "
+           "the officials' guide go in pages/<language>/*.md beside it. A document without this file gets no "
+           "address and no edit links."),
     "glossary": Record({"terms": Items(item=Record(
         {"zh": Text(), "en": Text()}, {"variants": Items(item=Text()), "labels": Items(item=Text()), "note": OWN},
         doc="A Chinese term, its English rendering, other accepted English forms (labels: short forms allowed "

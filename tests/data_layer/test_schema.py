@@ -10,7 +10,7 @@ from .helpers import DATA, run_handbook, snapshot
 
 SINGLE = {"document.yaml": "document", "units.yaml": "units", "sections.yaml": "sections",
           "annex1.yaml": "annex1", "annex2.yaml": "annex2", "notes.yaml": "notes",
-          "revisions.yaml": "revisions", "glossary.yaml": "glossary"}
+          "revisions.yaml": "revisions", "glossary.yaml": "glossary", "site.yaml": "site"}
 FOLDERS = {"measures": "measure", "parameters": "parameters"}
 
 

@@ -108,3 +108,25 @@ def test_search_finds_the_documents_words(browser, other_url, root, query, expec
         assert expected in results[:5], results[:5]
         assert tab.foreign_requests == []
         assert policy_violations(tab) == []
+
+
+# The document's site.yaml gives its address (canonical links, sitemap) and repository (edit links), in each language.
+@pytest.mark.parametrize("language", LANGUAGE_ROOTS)
+def test_address_and_edit_links_come_from_the_documents_site_settings(other_site, language):
+    root = LANGUAGE_ROOTS[language]
+    measure = (other_site / root / "measures/02/index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="https://songhe.example.gov.cn/handbook/{root}measures/02/">' in measure
+    edit = "https://gitlab.com/songhe-county/handbook/-/edit/main/documents/songhe-2021-7/measures/02.yaml"
+    assert f'href="{edit}"' in measure
+    sitemap = (other_site / root / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>https://songhe.example.gov.cn/handbook/{root}measures/02/</loc>" in sitemap
+
+
+# Its own hand-written pages (pages/<language>/*.md) are on its site, in the navigation, and edited where they are.
+@pytest.mark.parametrize("language,title", [("zh", "松河县编辑指南"), ("en", "Songhe County editors' guide")])
+def test_the_documents_own_guide_is_on_its_site(other_site, language, title):
+    guide = (other_site / LANGUAGE_ROOTS[language] / "guide/index.html").read_text(encoding="utf-8")
+    assert title.replace("'", "&#39;") in guide or title in guide
+    assert f"documents/songhe-2021-7/pages/{language}/guide.md" in guide
+    home = (other_site / LANGUAGE_ROOTS[language] / "index.html").read_text(encoding="utf-8")
+    assert 'href="guide/"' in home

@@ -4,12 +4,13 @@ import re
 from html import unescape
 from datetime import date, datetime, timezone
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from ..dataset import load_dataset
+from ..dataset import PAGES_FOLDER, load_dataset
 from ..errors import DataInvalid
 from ..export import export_dataset
 from ..languages import LANGUAGES, ROOT_LANGUAGE, language_folder
@@ -31,45 +32,39 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     """Turns a validated dataset into pages, a search index and a JSON export."""
 
     loaded = None
+    preview_address = None
 
     # Take the dataset `handbook build` loaded (or load and validate it, under plain mkdocs), and set
-    # language, name, links and nav.
+    # language, name, the document's own address and repository (site.yaml; a preview's local address instead), and nav.
     def on_config(self, config):
         self.data_dir = Path(self.config.data_folder)
-        self.docs_dir = Path(config.docs_dir)
         self.dataset = self.loaded or self._load()
         self.export = export_dataset(self.dataset)
         language = self.config.language
         self.ctx = Context(self.export, language, build_date(), self._source_files())
         config.theme["language"] = language
         config.site_name = self.ctx.t(self.export["document"]["plan_title"])
-        if language != ROOT_LANGUAGE and config.site_url:
-            config.site_url = config.site_url.rstrip("/") + f"/{language}/"
+        self._set_addresses(config, self.dataset.part("site"))
         config.extra["alternate"] = [
             {"name": name, "lang": code, "prefix": _prefix(language, code)} for code, name in LANGUAGES.items()]
         config.extra["last_revised"] = label("last_revised", language,
                                              date=max(r["date"] for r in self.export["revisions"]))
         config.extra["unofficial"] = label("unofficial", language)
-        self.own = _is_projects_document(self.data_dir, config)
-        if not self.own:
-            config.site_url, config.repo_url, config.edit_uri = None, None, None
         config.nav = self._nav()
         self.search_entries = []
         return config
 
-    # Replace the docs folder's pages by this language's hand-written pages plus generated ones.
+    # Keep the docs folder's assets; add the document's hand-written pages and the generated ones.
     def on_files(self, files, config):
         kept = [file for file in files if not file.src_uri.endswith(".md")]
-        language_dir = f"{self.config.language}/"
-        for file in files:
-            if self.own and file.src_uri.startswith(language_dir) and file.src_uri.endswith(".md"):
-                page = File.generated(config, file.src_uri[len(language_dir):], abs_src_path=file.abs_src_path)
-                page.edit_uri = f"docs/{file.src_uri}"
-                kept.append(page)
+        for path in self._own_pages():
+            page = File.generated(config, path.name, abs_src_path=str(path))
+            page.edit_uri = f"{self.folder}/{path.relative_to(self.data_dir).as_posix()}"
+            kept.append(page)
         original = self._original_text()
         for page in all_pages(self.ctx, original) + glossary_pages(self.ctx) + calculator_pages(self.ctx):
             generated = File.generated(config, page.uri, content=page.markdown)
-            generated.edit_uri = f"{_repository_path(self.data_dir, config)}/{page.source}"
+            generated.edit_uri = f"{self.folder}/{page.source}"
             kept.append(generated)
         return Files(kept)
 
@@ -98,6 +93,21 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_serve(self, server, config, builder):
         server.watch(str(self.data_dir))
         return server
+
+    # The site's address (per language), repository and edit links from the document's site.yaml; none without it.
+    def _set_addresses(self, config, site: dict) -> None:
+        address = self.preview_address or site.get("address")
+        if address and self.config.language != ROOT_LANGUAGE:
+            address = address.rstrip("/") + f"/{self.config.language}/"
+        config.site_url = address and address.rstrip("/") + "/"
+        config.repo_url = site.get("repository")
+        config.repo_name = _repository_name(config.repo_url) if config.repo_url else None
+        config.edit_uri = site.get("edit_uri", "edit/main/") if config.repo_url else None
+        self.folder = site.get("folder") or _repository_path(self.data_dir, config)
+
+    # The document's hand-written pages in this language (pages/<language>/*.md in its folder), by name.
+    def _own_pages(self) -> list:
+        return sorted((self.data_dir / PAGES_FOLDER / self.config.language).glob("*.md"))
 
     # Load and validate the data folder; an invalid one stops the build, naming every error.
     def _load(self):
@@ -145,14 +155,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             ["revisions.md", "open-data.md", "search.md"]
         if self._original_text():
             pages.insert(0, "original.md")
-        guide = self.docs_dir / self.config.language / "guide.md"
-        return pages + (["guide.md"] if self.own and guide.is_file() else [])
+        return pages + [path.name for path in self._own_pages()]
 
 
-# Whether the data folder is the project's own policy_data/ (next to mkdocs.yml): only that document gets the
-# site address, repository and edit links and hand-written pages (the officials' guide) of mkdocs.yml and docs/.
-def _is_projects_document(data_dir: Path, config) -> bool:
-    return data_dir.resolve() == Path(config.config_file_path).resolve().parent / "policy_data"
+# The name shown beside the repository link: GitHub, GitLab or Bitbucket, else the host's name.
+def _repository_name(url: str) -> str:
+    host = urlsplit(url).netloc.lower()
+    return {"github.com": "GitHub", "gitlab.com": "GitLab", "bitbucket.org": "Bitbucket"}.get(host, host)
 
 
 # The data folder as a path inside the repository (relative to mkdocs.yml).
