@@ -9,12 +9,14 @@ DECIMAL, INTEGER, DATE = "decimal", "integer", "date"
 
 @dataclass(frozen=True)
 class Unit:
-    """One unit: name as written in policy_data, kind (decimal, integer or date), short symbol and value words."""
+    """One unit: name as written in policy_data, kind (decimal, integer or date), short symbol, value words and
+    the English symbol for a value of one (person, month), if it differs."""
 
     name: str
     kind: str
     symbol: dict
     words: dict
+    one: str = ""
 
     def convert(self, raw: str):
         """Convert a value string of this unit: Decimal, int or date (ValueError or InvalidOperation if malformed)."""
@@ -28,6 +30,10 @@ class Unit:
         """Return a value with its unit in words, in one language (zh or en)."""
         return self.words[language].format(v=value)
 
+    def label(self) -> dict:
+        """Return the symbol a calculator figure is shown with: {zh, en} and, if it differs, en_one for a value of one."""
+        return {**self.symbol, "en_one": self.one} if self.one else dict(self.symbol)
+
 
 UNITS = {unit.name: unit for unit in (
     Unit("yuan", DECIMAL, {"zh": "元", "en": "yuan"}, {"zh": "{v}元", "en": "{v} yuan"}),
@@ -37,12 +43,15 @@ UNITS = {unit.name: unit for unit in (
     Unit("percent", DECIMAL, {"zh": "%", "en": "%"}, {"zh": "{v}%", "en": "{v}%"}),
     Unit("percentage_point", DECIMAL, {"zh": "个百分点", "en": "percentage points"},
          {"zh": "{v}个百分点", "en": "{v} percentage point(s)"}),
-    Unit("persons", INTEGER, {"zh": "人", "en": "persons"}, {"zh": "{v}人", "en": "{v} persons"}),
-    Unit("months", INTEGER, {"zh": "个月", "en": "months"}, {"zh": "{v}个月", "en": "{v} months"}),
-    Unit("years", INTEGER, {"zh": "年", "en": "years"}, {"zh": "{v}年", "en": "{v} year(s)"}),
-    Unit("days", INTEGER, {"zh": "日", "en": "days"}, {"zh": "{v}日", "en": "{v} days"}),
+    Unit("persons", INTEGER, {"zh": "人", "en": "persons"}, {"zh": "{v}人", "en": "{v} persons"}, one="person"),
+    Unit("months", INTEGER, {"zh": "个月", "en": "months"}, {"zh": "{v}个月", "en": "{v} months"}, one="month"),
+    Unit("years", INTEGER, {"zh": "年", "en": "years"}, {"zh": "{v}年", "en": "{v} year(s)"}, one="year"),
+    Unit("days", INTEGER, {"zh": "日", "en": "days"}, {"zh": "{v}日", "en": "{v} days"}, one="day"),
     Unit("date", DATE, {"zh": "", "en": ""}, {"zh": "{v}", "en": "{v}"}),
 )}
+# A unit calculators count in that no parameter has: the person-days of the Spring-Festival subsidy.
+PERSON_DAYS = Unit("person_days", INTEGER, {"zh": "人天", "en": "person-days"}, {"zh": "{v}人天", "en": "{v} person-days"},
+                   one="person-day")
 UNIT_NAMES = tuple(UNITS)
 COUNT_UNITS = tuple(name for name, unit in UNITS.items() if unit.kind == INTEGER)
 # The value words of each unit by language, {v} standing for the value: {"yuan": {"zh": "{v}元", …}, …}.

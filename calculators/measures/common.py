@@ -1,14 +1,16 @@
-"""Units, field and output shorthands shared by the calculator modules."""
+"""Units, field and output shorthands shared by the calculator modules (units as defined in calculators/units.py)."""
 from ..spec import Output
 from ..text import bi
+from ..units import PERSON_DAYS as PERSON_DAYS_UNIT
+from ..units import UNITS
 from ..validation import Field
 
-YUAN = bi("元", "yuan")
-PERSONS = {**bi("人", "persons"), "en_one": "person"}
-PERSON_DAYS = {**bi("人天", "person-days"), "en_one": "person-day"}
-MONTHS = {**bi("个月", "months"), "en_one": "month"}
-DAYS = {**bi("天", "days"), "en_one": "day"}
-PERCENT_UNIT = bi("%", "%")
+YUAN = UNITS["yuan"].label()
+PERSONS = UNITS["persons"].label()
+PERSON_DAYS = PERSON_DAYS_UNIT.label()
+MONTHS = UNITS["months"].label()
+PERCENT_UNIT = UNITS["percent"].label()
+DAYS = UNITS["days"].label()
 
 
 def output(name: str, kind: str, zh: str, en: str, unit: dict | None = None, choices: dict | None = None,
