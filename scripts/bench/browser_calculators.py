@@ -16,16 +16,12 @@ first result, whether the snapshot was used and why not, the snapshot bytes stor
 plain embed in the same engine, and Chromium's memory over ten reloads.
 """
 import argparse
-import getpass
 import hashlib
 import os
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -34,34 +30,15 @@ from handbook.build import build_site
 from handbook.compress import precompress
 from handbook.wheel import PROJECT, pyodide_version
 
-sys.path.insert(0, str(PROJECT / "scripts" / "deploy"))
-from nginx_site import render  # noqa: E402  (a script folder, not a package)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from nginx_server import BROTLI, NGINX, Nginx  # noqa: E402  (a script folder, not a package)
 sys.path.insert(0, str(PROJECT))
 from tests.engines.drivers import ENGINES, Gate, launch, tree_rss  # noqa: E402  (the tests' driver, reused)
 
 INPUTS = "ui_insured=true&insured_employees_base=200&layoffs=11&last_year_ui_contributions_paid=80000.00&as_of=2020-06-30"
 CALCULATOR = f"calculators/job-retention-refund/?{INPUTS}"
 READING = "measures/05/"
-PYODIDE_PREFIX = "/assets/calculators/"
 TARGETS = {"cold": 0.8, "warm": 0.2, "blocking_ms": 50, "first_visit_mb": 4.5}
-NGINX, BROTLI = "/usr/sbin/nginx", "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
-MAIN_CONFIG = """user {user};
-load_module {module};
-pid {work}/nginx.pid;
-error_log {work}/error.log;
-events {{ worker_connections 64; }}
-http {{
-    log_format bytes '$bytes_sent $uri';
-    access_log {work}/access.log bytes;
-    client_body_temp_path {work}/body;
-    proxy_temp_path {work}/proxy;
-    fastcgi_temp_path {work}/fastcgi;
-    uwsgi_temp_path {work}/uwsgi;
-    scgi_temp_path {work}/scgi;
-    sendfile on;
-    include {work}/handbook.conf;
-}}
-"""
 # Before any page script: record long tasks, when the result first shows, and the worker's phases.
 WATCH = """window.__blocking = 0;
 new PerformanceObserver((list) => { for (const entry of list.getEntries()) { window.__blocking += Math.max(0, entry.duration - 50); } })
@@ -96,49 +73,6 @@ document.documentElement.setAttribute("data-done", result.refund);
 </script>"""
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-
-
-class Nginx:
-    """The built site behind nginx with scripts/deploy/nginx.conf; counts the bytes each visit costs."""
-
-    # Start nginx on a free port of 127.0.0.1 for site.
-    def __init__(self, site: Path):
-        self.work = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        (self.work / "handbook.conf").write_text(render(site, str(site), f"127.0.0.1:{self.port}"), encoding="utf-8")
-        (self.work / "nginx.conf").write_text(MAIN_CONFIG.format(user=getpass.getuser(), module=BROTLI, work=self.work),
-                                              encoding="utf-8")
-        self.process = subprocess.Popen([NGINX, "-p", str(self.work), "-c", str(self.work / "nginx.conf"),
-                                         "-g", "daemon off;"])
-        self.log = self.work / "access.log"
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.05)
-        self.url = f"http://127.0.0.1:{self.port}/"
-
-    # Where the access log ends now.
-    def mark(self) -> int:
-        return self.log.stat().st_size if self.log.exists() else 0
-
-    # (all bytes, Pyodide's bytes) sent since a mark.
-    def bytes_since(self, mark: int) -> tuple:
-        time.sleep(0.2)
-        with self.log.open("rb") as log:
-            log.seek(mark)
-            lines = [line.split(" ", 1) for line in log.read().decode().splitlines() if line]
-        total = sum(int(sent) for sent, _ in lines)
-        return total, sum(int(sent) for sent, uri in lines if uri.startswith(PYODIDE_PREFIX))
-
-    # Stop nginx and remove its folder.
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(10)
-        shutil.rmtree(self.work, ignore_errors=True)
 
 
 # One visit in a browser context: ms to first result, ms blocking, bytes, and the worker's phases.
