@@ -78,7 +78,7 @@ def source_errors(values: dict) -> list:
     if not any(given):
         return [invalid_value("person_days", "请填写人天数或每日用工人数", "give person_days or daily_headcount")]
     if all(given):
-        return [inconsistent("daily_headcount", "人天数与每日用工人数只能填一项", "give either person_days or daily_headcount, not both")]
+        return [inconsistent("daily_headcount", "人天数与每日用工人数只能填一项", "give either the person-days or the daily headcount, not both")]
     return []
 
 

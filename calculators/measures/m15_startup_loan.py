@@ -71,10 +71,12 @@ def compute(values: dict, ctx) -> dict:
 
 def warn_unused(values: dict, ctx) -> None:
     """Warn about fields given for the other mode, which are ignored."""
+    labels = {field.name: field.label for field in FIELDS}
     for mode, names in MODE_FIELDS.items():
         for name in names:
             if mode != values["mode"] and values[name] is not None:
-                ctx.warn(f"{name} 不用于当前申请类型，已忽略", f"{name} is not used for this applicant and was ignored")
+                ctx.warn(f"“{labels[name]['zh']}”不用于当前申请类型，已忽略",
+                         f"“{labels[name]['en']}” is not used for this applicant and was ignored")
 
 
 def ratio_parameter(staff: int, params) -> str:

@@ -18,6 +18,7 @@ from .languages import LANGUAGES as LANGUAGE_NAMES
 from .wheel import add_calculator_assets
 
 LANGUAGES = tuple(LANGUAGE_NAMES)
+CONFIG_FILE = Path(__file__).resolve().parents[2] / "mkdocs.yml"  # the project's, whichever folder the command runs in
 
 
 class BuildFailed(Exception):
@@ -42,7 +43,7 @@ class Collector(logging.Handler):
 # on 127.0.0.1.
 # dataset is data already loaded by the caller; otherwise it is loaded here. Either way it is loaded once
 # and handed to every language's build and to the calculator assets.
-def build_site(data: str, out: str = "site", config_file: str = "mkdocs.yml", compress: bool = True,
+def build_site(data: str, out: str = "site", config_file: str = str(CONFIG_FILE), compress: bool = True,
                site_url: str = None, dataset: Dataset = None) -> Path:
     try:
         dataset = dataset or load_dataset(data)
