@@ -20,6 +20,28 @@ SHARED = PROJECT.parent / "shared"
 # The real console script of the virtual environment running the tests (there is no __main__).
 HANDBOOK = Path(sys.executable).parent / "handbook"
 ENTRIES = {entry["id"]: entry for entry in catalog()}
+NGINX = Path("/usr/sbin/nginx")
+BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
+# What Debian's /etc/nginx/nginx.conf provides around a site, with every path in one folder; the access log
+# holds the bytes sent per request (the benchmarks count them).
+NGINX_MAIN_CONFIG = """\
+user {user};
+load_module {module};
+pid {work}/nginx.pid;
+error_log {work}/error.log;
+events {{ worker_connections 64; }}
+http {{
+    log_format bytes '$bytes_sent $uri';
+    access_log {work}/access.log bytes;
+    client_body_temp_path {work}/body;
+    proxy_temp_path {work}/proxy;
+    fastcgi_temp_path {work}/fastcgi;
+    uwsgi_temp_path {work}/uwsgi;
+    scgi_temp_path {work}/scgi;
+    sendfile on;
+    include {work}/handbook.conf;
+}}
+"""
 
 # The exported parameters of policy_data/, loaded once.
 @functools.cache

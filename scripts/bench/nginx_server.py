@@ -10,27 +10,13 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "deploy"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from nginx_site import render  # noqa: E402  (a script folder, not a package)
+from tests.helpers import BROTLI_MODULE, NGINX_MAIN_CONFIG  # noqa: E402  (the tests' template, one for both)
+from tests.helpers import NGINX as NGINX_PATH  # noqa: E402
 
-NGINX, BROTLI = "/usr/sbin/nginx", "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
+NGINX, BROTLI = str(NGINX_PATH), str(BROTLI_MODULE)
 PYODIDE_PREFIX = "/assets/calculators/"
-MAIN_CONFIG = """user {user};
-load_module {module};
-pid {work}/nginx.pid;
-error_log {work}/error.log;
-events {{ worker_connections 64; }}
-http {{
-    log_format bytes '$bytes_sent $uri';
-    access_log {work}/access.log bytes;
-    client_body_temp_path {work}/body;
-    proxy_temp_path {work}/proxy;
-    fastcgi_temp_path {work}/fastcgi;
-    uwsgi_temp_path {work}/uwsgi;
-    scgi_temp_path {work}/scgi;
-    sendfile on;
-    include {work}/handbook.conf;
-}}
-"""
 
 
 class Nginx:
@@ -43,7 +29,7 @@ class Nginx:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
         (self.work / "handbook.conf").write_text(render(site, str(site), f"127.0.0.1:{self.port}"), encoding="utf-8")
-        (self.work / "nginx.conf").write_text(MAIN_CONFIG.format(user=getpass.getuser(), module=BROTLI, work=self.work),
+        (self.work / "nginx.conf").write_text(NGINX_MAIN_CONFIG.format(user=getpass.getuser(), module=BROTLI, work=self.work),
                                               encoding="utf-8")
         self.process = subprocess.Popen([NGINX, "-p", str(self.work), "-c", str(self.work / "nginx.conf"),
                                          "-g", "daemon off;"])

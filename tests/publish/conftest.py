@@ -8,29 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import PROJECT, free_port
+from tests.helpers import BROTLI_MODULE, NGINX, NGINX_MAIN_CONFIG, PROJECT, free_port
 
-NGINX = Path("/usr/sbin/nginx")
-BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 RENDERER = PROJECT / "scripts" / "deploy" / "nginx_site.py"
-# What Debian's /etc/nginx/nginx.conf provides around a site, with every path in the test's folder.
-MAIN_CONFIG = """\
-user {user};
-load_module {module};
-pid {work}/nginx.pid;
-error_log {work}/error.log;
-events {{ worker_connections 64; }}
-http {{
-    access_log {work}/access.log;
-    client_body_temp_path {work}/body;
-    proxy_temp_path {work}/proxy;
-    fastcgi_temp_path {work}/fastcgi;
-    uwsgi_temp_path {work}/uwsgi;
-    scgi_temp_path {work}/scgi;
-    sendfile on;
-    include {work}/handbook.conf;
-}}
-"""
 
 
 # nginx serving the built site on a free port of 127.0.0.1; yields the base URL without a trailing slash.
@@ -45,7 +25,7 @@ def nginx_url(built_site, tmp_path_factory):
     server_block = subprocess.run([sys.executable, str(RENDERER), "--site", str(built_site),
                                    "--listen", f"127.0.0.1:{port}"], check=True, capture_output=True, text=True).stdout
     (work / "handbook.conf").write_text(server_block, encoding="utf-8")
-    (work / "nginx.conf").write_text(MAIN_CONFIG.format(user=getpass.getuser(), module=BROTLI_MODULE, work=work),
+    (work / "nginx.conf").write_text(NGINX_MAIN_CONFIG.format(user=getpass.getuser(), module=BROTLI_MODULE, work=work),
                                      encoding="utf-8")
     server = subprocess.Popen([str(NGINX), "-p", str(work), "-c", str(work / "nginx.conf"), "-g", "daemon off;"],
                               stderr=subprocess.PIPE, text=True)
