@@ -27,8 +27,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from handbook.build import build_site
-from handbook.compress import precompress
-from handbook.wheel import PROJECT, pyodide_version
+from handbook.site.compress import precompress
+from handbook.site.wheel import PROJECT, pyodide_version
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from nginx_server import BROTLI, NGINX, Nginx  # noqa: E402  (a script folder, not a package)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from calculators import calculate
 from handbook.calc import parameters_from, row_inputs
-from handbook.wheel import build_wheel
+from handbook.site.wheel import build_wheel
 
 PROJECT = Path(__file__).resolve().parents[2]
 ROWS = 20_000
@@ -39,7 +39,7 @@ def pyodide_time() -> str:
     wheel = build_wheel(folder)
     script = PROJECT / "scripts" / "bench" / "pyodide-calc.mjs"
     parameters = folder / "parameters.json"
-    from handbook.export import to_json
+    from handbook.data.export import to_json
     parameters.write_text(to_json(parameters_from(str(PROJECT / "policy_data"))), encoding="utf-8")
     return subprocess.run(["node", str(script), str(PROJECT), str(wheel), str(parameters)],
                           capture_output=True, text=True, check=True, cwd=PROJECT).stdout.strip()

@@ -11,11 +11,11 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from .compress import precompress
-from .dataset import Dataset, load_dataset
-from .errors import DataInvalid
-from .languages import LANGUAGES as LANGUAGE_NAMES
-from .wheel import add_calculator_assets
+from .site.compress import precompress
+from .data.dataset import Dataset, load_dataset
+from .data.errors import DataInvalid
+from .data.languages import LANGUAGES as LANGUAGE_NAMES
+from .site.wheel import add_calculator_assets
 
 LANGUAGES = tuple(LANGUAGE_NAMES)
 CONFIG_FILE = Path(__file__).resolve().parents[2] / "mkdocs.yml"  # the project's, whichever folder the command runs in

@@ -8,8 +8,8 @@ from pathlib import Path
 from calculators import CALCULATOR_IDS, calculate, catalog
 from calculators.result import invalid_result
 
-from .dataset import load_dataset
-from .export import export_parameters
+from .data.dataset import load_dataset
+from .data.export import export_parameters
 
 # The parameters of the data folder, in the form the calculators read.
 def parameters_from(data: str) -> dict:

@@ -3,7 +3,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import DataInvalid
+from .data.errors import DataInvalid
 
 DEFAULT_DATA = "policy_data"
 
@@ -32,7 +32,7 @@ def main(argv=None) -> int:
 
 # Check the data and print counts, or every error.
 def run_validate(args) -> int:
-    from .dataset import load_dataset
+    from .data.dataset import load_dataset
     dataset = load_dataset(args.data)
     tasks = dataset.part("annex2")["tasks"]
     counts = {
@@ -43,7 +43,7 @@ def run_validate(args) -> int:
         "editorial notes": len(dataset.part("notes")["notes"]), "revisions": len(dataset.part("revisions")["revisions"]),
     }
     print("OK: " + ", ".join(f"{count} {name}" for name, count in counts.items()))
-    from .terminology import unused_terms
+    from .data.terminology import unused_terms
     for warning in unused_terms(dataset):
         print(warning, file=sys.stderr)
     print_summary_after_ok(args.data, dataset)
@@ -60,8 +60,8 @@ def print_summary_after_ok(data, dataset) -> None:
 
 # Write the JSON export (and its JSON Schemas) to a file or stdout.
 def run_export(args) -> int:
-    from .dataset import load_dataset
-    from .export import export_dataset, to_json
+    from .data.dataset import load_dataset
+    from .data.export import export_dataset, to_json
     text = to_json(export_dataset(load_dataset(args.data)))
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
@@ -72,8 +72,8 @@ def run_export(args) -> int:
 
 # Write the JSON Schemas of every data file into a folder.
 def run_schema(args) -> int:
-    from .export import to_json
-    from .jsonschema_export import all_schemas
+    from .data.export import to_json
+    from .data.jsonschema_export import all_schemas
     folder = Path(args.out)
     folder.mkdir(parents=True, exist_ok=True)
     for name, schema in all_schemas().items():
@@ -94,7 +94,7 @@ def output_folder(data: str, out: str | None) -> str:
 # Build both languages of the site into --out (by default a folder of the data folder's own), atomically.
 def run_build(args) -> int:
     from .build import BuildFailed, build_site
-    from .dataset import load_dataset
+    from .data.dataset import load_dataset
     from .summary import print_change_summary
     try:
         dataset = load_dataset(args.data)

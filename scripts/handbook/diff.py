@@ -10,9 +10,9 @@ from pathlib import Path
 
 from calculators.units import UNIT_WORDS
 
-from .dataset import load_dataset
-from .errors import DataInvalid
-from .export import export_dataset
+from .data.dataset import load_dataset
+from .data.errors import DataInvalid
+from .data.export import export_dataset
 
 FIELD_NAMES = {
     "name": ("名称", "name"), "rule": ("规则", "rule"), "unit": ("单位", "unit"), "measure": ("措施", "measure"),

@@ -3,8 +3,8 @@ import re
 import sys
 from pathlib import Path
 
-from .schema import QUANTITY_UNITS, SLUG
-from .yamlio import read_yaml
+from .data.schema import QUANTITY_UNITS, SLUG
+from .data.yamlio import read_yaml
 
 REQUIRED = {"measure": ("number", "section"), "parameter": ("id", "measure", "clause")}
 CLAUSE_ID = r"^c[1-9][0-9]*$"

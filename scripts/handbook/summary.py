@@ -2,7 +2,7 @@
 import subprocess
 from pathlib import Path
 
-from .errors import DataInvalid
+from .data.errors import DataInvalid
 
 HEAD_INVALID = ("上次提交（HEAD）中的数据未通过检查，无法比较。 / "
                 "The data in the last commit (HEAD) does not validate, so there is nothing to compare with.")
@@ -13,7 +13,7 @@ NOT_IN_HEAD = ("上次提交（HEAD）中还没有这个数据文件夹：全部
 # The summary of what changed in data since the last commit; None when nothing changed or outside git.
 def change_summary(data, dataset=None):
     from .diff import RevisionNotFound, grouped_changes, load_side, markdown
-    from .export import export_dataset
+    from .data.export import export_dataset
     if not in_git(Path(data)):
         return None
     try:
@@ -23,7 +23,7 @@ def change_summary(data, dataset=None):
     except DataInvalid:
         return HEAD_INVALID
     if dataset is None:
-        from .dataset import load_dataset
+        from .data.dataset import load_dataset
         dataset = load_dataset(data)
     groups = grouped_changes(old, export_dataset(dataset))
     return markdown("HEAD", f"{data} (working tree / 工作区)", groups) if groups else None

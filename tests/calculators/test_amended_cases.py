@@ -6,8 +6,8 @@ import pytest
 import yaml
 
 from calculators import calculate
-from handbook.dataset import load_dataset
-from handbook.export import export_parameters
+from handbook.data.dataset import load_dataset
+from handbook.data.export import export_parameters
 
 PROJECT = Path(__file__).resolve().parents[2]
 CASES_DIR = Path(__file__).resolve().parent / "amended_cases"

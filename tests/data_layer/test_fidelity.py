@@ -1,15 +1,12 @@
 """The data reproduces 台政发〔2020〕2号 verbatim, completely, and with an English text for every field."""
 import copy
+import hashlib
 import re
 
-from handbook.texts import source_texts, squash
-from handbook.schema import FILES, Bilingual, Items, Record
+from handbook.data.texts import source_texts, squash
+from handbook.data.schema import FILES, Bilingual, Items, Record
 
-from tests.helpers import SHARED
-
-from .helpers import DATA
-
-SHARED_SOURCE = SHARED / "source" / "taizhengfa-2020-2.txt"
+from .helpers import DATA, run_handbook
 
 # What may be left of the whitespace-free original once every source text is marked:
 # only structure, never words. Each uncovered run must fully match one of these.
@@ -42,14 +39,43 @@ def uncovered_runs(texts, original: str) -> list:
 
 
 def _where(path) -> str:
-    from handbook.yamlio import dotted
+    from handbook.data.yamlio import dotted
     return dotted(path)
 
 
-# The shared folder sits next to the repository root (as in CI); without it this test fails, naming the path.
-def test_original_is_a_byte_copy_of_the_shared_source():
-    assert SHARED_SOURCE.is_file(), f"the shared source is missing: {SHARED_SOURCE} (../shared/ from the repository root)"
-    assert (DATA / "original.txt").read_bytes() == SHARED_SOURCE.read_bytes()
+# original.txt is the published text: document.yaml records its SHA-256, and validate checks it.
+def test_the_published_fingerprint_is_recorded_and_matches(dataset):
+    recorded = dataset.part("document")["original"]["sha256"]
+    assert recorded == hashlib.sha256((DATA / "original.txt").read_bytes()).hexdigest()
+
+
+# One character changed in original.txt (a "fixed" typo) and validate names the file, the two hashes and the fix.
+def test_validate_refuses_an_original_that_is_not_the_published_text(data_copy):
+    path = data_copy / "original.txt"
+    text = path.read_text(encoding="utf-8")
+    assert "落实贯彻" in text
+    path.write_text(text.replace("落实贯彻", "贯彻落实", 1), encoding="utf-8")
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+
+    result = run_handbook("validate", "--data", data_copy)
+
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert (f"{data_copy.name}/document.yaml:17:3: original.sha256: original.txt is not the published text: "
+            f"its SHA-256 is {digest}, document.yaml records 5394ec76") in result.stderr
+
+
+# A folder with original.txt but no recorded fingerprint is told what to add, with the hash to type.
+def test_validate_asks_for_the_fingerprint_when_none_is_recorded(data_copy):
+    document = data_copy / "document.yaml"
+    document.write_text(re.sub(r"original:\n  sha256: '[0-9a-f]+'\n", "", document.read_text(encoding="utf-8")),
+                        encoding="utf-8")
+    digest = hashlib.sha256((data_copy / "original.txt").read_bytes()).hexdigest()
+
+    result = run_handbook("validate", "--data", data_copy)
+
+    assert result.returncode == 1
+    assert f"{data_copy.name}/document.yaml:2:1: original: original.txt has no recorded fingerprint" in result.stderr
+    assert f"sha256: '{digest}'" in result.stderr
 
 
 def test_every_source_text_is_verbatim_in_the_original(dataset, original_squashed):

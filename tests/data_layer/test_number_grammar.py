@@ -5,10 +5,10 @@ import jsonschema
 import pytest
 import yaml
 
-from handbook.jsonschema_export import all_schemas
-from handbook.numbers import DECIMAL_PATTERN, VALUE_PATTERN, WHOLE_PATTERN
-from handbook.schema import FILES
-from handbook.yamlio import read_yaml
+from handbook.data.jsonschema_export import all_schemas
+from handbook.data.numbers import DECIMAL_PATTERN, VALUE_PATTERN, WHOLE_PATTERN
+from handbook.data.schema import FILES
+from handbook.data.yamlio import read_yaml
 
 from .helpers import ROOT
 

@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 
 from calculators.params import NoValueOnDate, dated_values, select_value
-from handbook.dataset import load_dataset
-from handbook.errors import DataInvalid
-from handbook.export import export_dataset
+from handbook.data.dataset import load_dataset
+from handbook.data.errors import DataInvalid
+from handbook.data.export import export_dataset
 
 from .helpers import BROKEN
 

@@ -3,8 +3,8 @@ import shutil
 
 import pytest
 
-from handbook.dataset import load_dataset
-from handbook.errors import DataInvalid
+from handbook.data.dataset import load_dataset
+from handbook.data.errors import DataInvalid
 
 from .helpers import BROKEN
 

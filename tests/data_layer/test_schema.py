@@ -4,7 +4,7 @@ import json
 import jsonschema
 import pytest
 
-from handbook.yamlio import read_yaml
+from handbook.data.yamlio import read_yaml
 
 from .helpers import DATA, run_handbook, snapshot
 

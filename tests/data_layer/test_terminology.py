@@ -42,7 +42,7 @@ def test_changing_one_terms_english_in_a_clause_fails_at_its_line(entry, data_co
 
 
 def test_real_data_has_no_terminology_or_modal_violation(dataset):
-    from handbook.terminology import check_terminology, unused_terms
+    from handbook.data.terminology import check_terminology, unused_terms
     assert list(check_terminology(dataset)) == []
     assert unused_terms(dataset) == []
 

@@ -1,7 +1,7 @@
 """Typing mistakes are found at their line and field; correct YAML that looks similar is left alone."""
 import pytest
 
-from handbook.typing_mistakes import typing_mistakes
+from handbook.data.typing_mistakes import typing_mistakes
 
 from .helpers import DATA
 

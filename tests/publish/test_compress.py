@@ -8,10 +8,10 @@ import shutil
 import brotli
 import pytest
 
-from handbook.wheel import pyodide_version
+from handbook.site.wheel import pyodide_version
 
 from handbook import compress
-from handbook.compress import COMPRESSIBLE, SMALLEST, precompress
+from handbook.site.compress import COMPRESSIBLE, SMALLEST, precompress
 
 DECODERS = {".gz": gzip.decompress, ".br": brotli.decompress}
 

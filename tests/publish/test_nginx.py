@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import brotli
 import pytest
 
-from handbook.wheel import pyodide_version
+from handbook.site.wheel import pyodide_version
 from tests.helpers import expected_header_policy
 
 from .helpers import policy_violations, recording_tab

@@ -7,8 +7,8 @@ from urllib.parse import quote
 import pytest
 
 from handbook.build import build_site
-from handbook.dataset import load_dataset
-from handbook.texts import source_texts, squash
+from handbook.data.dataset import load_dataset
+from handbook.data.texts import source_texts, squash
 from handbook.static_server import serve_folder
 from tests.helpers import PROJECT, run_handbook
 

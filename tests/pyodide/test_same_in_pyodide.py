@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from handbook.wheel import build_wheel
+from handbook.site.wheel import build_wheel
 from tests.calculators.casefiles import all_results_json
 from tests.helpers import PROJECT
 

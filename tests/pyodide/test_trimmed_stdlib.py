@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from handbook.stdlib import recorded_members, write_trimmed_stdlib
-from handbook.wheel import build_wheel
+from handbook.site.stdlib import recorded_members, write_trimmed_stdlib
+from handbook.site.wheel import build_wheel
 from tests.calculators.casefiles import all_results_json
 
 from .trace_stdlib import FULL_STDLIB, finish_run, start_run, write_cases
 
-REGENERATE = "run `.venv/bin/python -m tests.pyodide.trace_stdlib --write` and commit scripts/handbook/stdlib-members.txt"
+REGENERATE = "run `.venv/bin/python -m tests.pyodide.trace_stdlib --write` and commit scripts/handbook/site/stdlib-members.txt"
 
 
 # Run the cases with the trimmed zip and the trace with the full one, side by side; yield both outputs.

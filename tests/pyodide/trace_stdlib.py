@@ -1,7 +1,7 @@
 """Trace which members of Pyodide's python_stdlib.zip the calculators need, and run every calculation
 case in Pyodide under Node with a given standard-library zip (tests/pyodide/run-cases.mjs).
 
-    .venv/bin/python -m tests.pyodide.trace_stdlib --write   # regenerate scripts/handbook/stdlib-members.txt
+    .venv/bin/python -m tests.pyodide.trace_stdlib --write   # regenerate scripts/handbook/site/stdlib-members.txt
 
 The trace is recorded in a committed file rather than run by the build: it takes Node and a
 Pyodide start (several seconds), while the build takes about two and needs neither.
@@ -13,8 +13,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from handbook.stdlib import MEMBERS, members_text
-from handbook.wheel import PROJECT, build_wheel, pyodide_version
+from handbook.site.stdlib import MEMBERS, members_text
+from handbook.site.wheel import PROJECT, build_wheel, pyodide_version
 from tests.calculators.casefiles import all_cases, load_parameters
 
 RUNNER = Path(__file__).with_name("run-cases.mjs")

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 import handbook.build
-import handbook.dataset
+import handbook.data.dataset
 import handbook.site.plugin
-import handbook.wheel
+import handbook.site.wheel
 from handbook.build import BuildFailed, build_site
 from tests.helpers import PROJECT
 
@@ -70,7 +70,7 @@ def test_a_strict_mode_warning_leaves_the_site_untouched(two_builds, data_copy):
 
 def test_a_missing_runtime_leaves_the_site_untouched(two_builds, data_copy, tmp_path, monkeypatch):
     site = two_builds[2][0]
-    monkeypatch.setattr(handbook.wheel, "PROJECT", tmp_path)
+    monkeypatch.setattr(handbook.site.wheel, "PROJECT", tmp_path)
     assert "node_modules/pyodide is missing" in assert_refused_and_untouched(data_copy, site)
 
 
@@ -81,7 +81,7 @@ def test_a_build_loads_the_data_once(tmp_path, monkeypatch):
 
     def counted(root):
         loads.append(root)
-        return handbook.dataset.load_dataset(root)
+        return handbook.data.dataset.load_dataset(root)
 
     def refused(root):
         raise AssertionError(f"the data folder was loaded a second time: {root}")

@@ -58,5 +58,30 @@ def test_no_import_circle():
     assert circles(graph) == []
 
 
+# The layer of a handbook module: "data", "site" or "commands" (the modules at the package's top).
+def layer(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 2 and parts[1] in ("data", "site") else "commands"
+
+
+LAYERS = ("data", "site", "commands")  # the data flow: each layer may import only the layers before it
+
+
+def test_imports_follow_the_data_flow():
+    graph = import_graph()
+    upward = sorted((module, target) for module, targets in graph.items() for target in targets
+                    if module.startswith("handbook.") and target.startswith("handbook.")
+                    and LAYERS.index(layer(target)) > LAYERS.index(layer(module)))
+    assert {layer(module) for module in graph if module.startswith("handbook.")} == set(LAYERS)
+    assert upward == []
+
+
+def test_the_data_side_imports_nothing_of_the_site():
+    graph = import_graph()
+    data = [module for module in graph if module.startswith("handbook.data")]
+    assert len(data) > 15 and "handbook.data.dataset" in data
+    assert [(module, target) for module in data for target in graph[module] if target.startswith("handbook.site")] == []
+
+
 def test_a_circle_is_found():
     assert circles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c", "a"]]

@@ -3,7 +3,7 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-from handbook.dataset import load_dataset
+from handbook.data.dataset import load_dataset
 from tests.helpers import PROJECT
 
 SCRIPTS = sorted((PROJECT / "docs" / "assets" / "javascripts").glob("*.js"))

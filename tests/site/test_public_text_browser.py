@@ -6,8 +6,8 @@ from urllib.parse import urlencode
 import pytest
 
 from calculators import calculate, catalog
-from handbook.dataset import load_dataset
-from handbook.export import export_parameters
+from handbook.data.dataset import load_dataset
+from handbook.data.export import export_parameters
 from tests.conftest import PROJECT
 
 PARAMETERS = export_parameters(load_dataset(PROJECT / "policy_data"))

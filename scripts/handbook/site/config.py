@@ -2,7 +2,7 @@
 from mkdocs.config import config_options as options
 from mkdocs.config.base import Config
 
-from ..languages import LANGUAGES, ROOT_LANGUAGE
+from ..data.languages import LANGUAGES, ROOT_LANGUAGE
 
 
 class HandbookConfig(Config):

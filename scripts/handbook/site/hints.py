@@ -6,8 +6,8 @@ import hashlib
 import re
 from functools import lru_cache
 
-from ..stdlib import recorded_members, trimmed_stdlib
-from ..wheel import pyodide_runtime, pyodide_version
+from .stdlib import recorded_members, trimmed_stdlib
+from .wheel import pyodide_runtime, pyodide_version
 
 WORKER = re.compile(r'data-worker="([^"]*)assets/javascripts/calculator-worker\.js"')
 

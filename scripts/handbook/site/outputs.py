@@ -4,9 +4,9 @@ import io
 import json
 from pathlib import Path
 
-from ..export import to_json
-from ..jsonschema_export import all_schemas
-from ..languages import ROOT_LANGUAGE
+from ..data.export import to_json
+from ..data.jsonschema_export import all_schemas
+from ..data.languages import ROOT_LANGUAGE
 
 
 # Write every non-page output of one language build into site_dir.

@@ -274,7 +274,7 @@ def _clause_text(ctx: Context, clause: dict) -> str:
 
 # The original and every amended version of a clause: {zh, en, start, end, mark (safe HTML)}.
 def _clause_versions(ctx: Context, clause: dict) -> list:
-    from ..amendments import day_before
+    from ..data.amendments import day_before
     later = clause["versions"]
     versions = [{"zh": clause["zh"], "en": clause["en"], "start": None, "end": day_before(later[0]["from"]),
                  "mark": esc(ctx.label("original_until", end=day_before(later[0]["from"])))}]
@@ -410,10 +410,19 @@ def key_figures_page(ctx: Context) -> Page:
                 ctx.files["parameters"])
 
 
-# The original text as published, line by line.
+# The verified-copy note: original.txt's recorded SHA-256 and, when known, the link to the published original.
+def _verified_copy(ctx: Context) -> str:
+    published = ctx.data["document"].get("original")
+    if not published:
+        return ""
+    source = " " + link(published["link"], ctx.label("published_source")) if published.get("link") else ""
+    return tag("p", esc(ctx.label("verified_copy", sha256=published["sha256"])) + source, class_="hb-verified")
+
+
+# The original text as published, line by line, with its verified-copy note.
 def original_page(ctx: Context, original: str) -> Page:
     title = ctx.label("original")
-    body = tag("div", "".join(tag("p", esc(line)) for line in original.splitlines() if line.strip()),
+    body = _verified_copy(ctx) + tag("div", "".join(tag("p", esc(line)) for line in original.splitlines() if line.strip()),
                lang="zh", class_="hb-original-text")
     return Page("original.md", title, f"# {md_text(title)}\n" + block(body), ctx.files["source"])
 
@@ -464,7 +473,7 @@ def _revision_source(ctx: Context, revision: dict) -> str:
 
 # The open-data files, for re-use: the whole dataset as JSON with its schemas, and two CSV tables.
 def open_data_page(ctx: Context) -> Page:
-    from ..schema import FILES
+    from ..data.schema import FILES
     root = "../" + ("../" if ctx.language != "zh" else "")
     files = [("data/handbook.json", "JSON"), ("data/parameters.csv", "CSV"), ("data/annex2-tasks.csv", "CSV")]
     files += [(f"data/schema/{name}.schema.json", "JSON Schema") for name in FILES]
@@ -472,7 +481,8 @@ def open_data_page(ctx: Context) -> Page:
                                                                    if kind != "JSON Schema" else ctx.label("data_schema"))]
             for path, kind in files]
     title = ctx.label("open_data")
-    body = tag("p", esc(ctx.label("open_data_intro"))) + table([ctx.label("source_file"), "", ctx.label("text")], rows)
+    body = tag("p", esc(ctx.label("open_data_intro"))) + table([ctx.label("source_file"), "", ctx.label("text")], rows) \
+        + _verified_copy(ctx)
     return Page("open-data.md", title, f"# {md_text(title)}\n" + block(body), ctx.files["document"])
 
 

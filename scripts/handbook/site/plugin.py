@@ -10,10 +10,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from ..dataset import PAGES_FOLDER, load_dataset
-from ..errors import DataInvalid
-from ..export import export_dataset
-from ..languages import LANGUAGES, ROOT_LANGUAGE, language_folder
+from ..data.dataset import PAGES_FOLDER, load_dataset
+from ..data.errors import DataInvalid
+from ..data.export import export_dataset
+from ..data.languages import LANGUAGES, ROOT_LANGUAGE, language_folder
 from .calculator_pages import calculator_pages
 from .config import HandbookConfig
 from .csp import add_policy

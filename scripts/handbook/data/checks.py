@@ -1,10 +1,12 @@
 """Checks across files: references resolve, ids are unique, quotes are found, periods make sense."""
+import hashlib
 from collections import Counter
 from datetime import date
 
 from calculators.units import COUNT_UNITS, convert
 
 from .texts import source_texts, squash
+from .errors import said
 from .periods import check_periods
 from .plausibility import check_plausibility
 from .report import caused, first, missing_unit
@@ -257,16 +259,35 @@ def quote_in_force(amendment, revision, parameter, clauses) -> bool:
     return any(squash(amendment["quote"]) in squash(text) for text in texts)
 
 
-# When the folder keeps original.txt, every Chinese source text must appear in it word for word.
+# When the folder keeps original.txt, it is the published text (its SHA-256 is the one document.yaml records) and
+# every Chinese source text appears in it word for word.
 def check_original(dataset):
     path = dataset.root / "original.txt"
     if not path.is_file():
         return
+    yield from check_fingerprint(dataset, path.read_bytes())
     original = squash(path.read_text(encoding="utf-8"))
     for name, where, text in source_texts(dataset):
         if squash(text) not in original:
             yield at(dataset, name, where, "this Chinese text is not in original.txt word for word; copy it exactly "
                                            "from the original (typos included) and explain any irregularity in notes.yaml")
+
+
+# original.txt is the published text: its SHA-256 is the one document.yaml records under original.sha256.
+def check_fingerprint(dataset, content: bytes):
+    digest = hashlib.sha256(content).hexdigest()
+    recorded = dataset.part("document").get("original", {}).get("sha256")
+    name = dataset.source_file("document")
+    if recorded is None:
+        yield at(dataset, name, ("original",), said(
+            f"original.txt has no recorded fingerprint; add to document.yaml the SHA-256 of the text as published:\n"
+            f"      original:\n        sha256: '{digest}'",
+            "document.yaml 未记录 original.txt 的 SHA-256 指纹；请按发布文本添加 original: sha256。"))
+    elif recorded != digest:
+        yield at(dataset, name, ("original", "sha256"), said(
+            f"original.txt is not the published text: its SHA-256 is {digest}, document.yaml records {recorded}; "
+            f"restore original.txt from the published source (or, if the published text itself changed, record its new hash)",
+            "original.txt 与发布文本不符：其 SHA-256 与 document.yaml 记录的不同；请从发布原文恢复 original.txt。"))
 
 
 # The notice's list of attachments names exactly the annexes the folder holds.

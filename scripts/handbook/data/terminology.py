@@ -14,7 +14,7 @@ from .report import caused, missing_unit
 from .yamlio import dotted
 
 GLOSSARY_FILE = "glossary.yaml"
-CALCULATORS = Path(__file__).resolve().parents[2] / "calculators"
+CALCULATORS = Path(__file__).resolve().parents[3] / "calculators"
 
 # Modal verbs of obligation and of permission, with the compounds in which the character is no modal.
 OBLIGATION = {"应": ("应对", "相应", "适应", "响应", "供应", "应用", "反应", "效应", "对应", "应届", "应急", "应收",

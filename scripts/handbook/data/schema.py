@@ -201,12 +201,16 @@ AMENDMENT = Record({"from": Day()}, {
 }, doc="One change from a date: a clause's new text (clause + text), or a parameter's new value "
        "(parameter + value + quote, the words of the clause text in force that state it).")
 
+PUBLISHED = Record({"sha256": Text(pattern=r"^[0-9a-f]{64}$", example="64 lower-case hex digits, as `sha256sum original.txt` prints")},
+                   {"link": Text(pattern=r"^https?://\S+$", example="https://www.example.gov.cn/art/2020/2/22/art_1.html")},
+                   doc="The original as published: the SHA-256 of original.txt and, optionally, the official link to it.")
+
 FILES = {
     "document": Record({
         "id": Text(pattern=r"^[a-z0-9][a-z0-9-]*$"), "issuer": SOURCE, "title": SOURCE, "number": SOURCE,
         "date": Day(), "date_as_written": SOURCE, "signed_by": SOURCE, "recipients": Items(item=SOURCE),
         "notice": SOURCE, "plan_title": SOURCE, "preamble": SOURCE, "attachments": Items(item=SOURCE, min_items=0),
-    }, {"summary": OWN, "calculators": Items(item=Text(pattern=r"^[a-z0-9-]+$"), min_items=0)},
+    }, {"summary": OWN, "calculators": Items(item=Text(pattern=r"^[a-z0-9-]+$"), min_items=0), "original": PUBLISHED},
         doc="The notice: issuer, number, date, recipients, the plan's title and preamble, and the calculators "
             "of the calculators package that apply to it."),
     "units": Record({"units": Items(item=Record(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .stdlib import write_trimmed_stdlib
 
-PROJECT = Path(__file__).resolve().parents[2]
+PROJECT = Path(__file__).resolve().parents[3]
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
 FIXED_TIME = (2020, 2, 22, 0, 0, 0)
 
@@ -72,7 +72,7 @@ def _digest(content: bytes) -> str:
 # built site; the runtime, the wheel and the standard library go into folders named by version or
 # content hash, so they can be cached for good.
 def add_calculator_assets(site: Path, dataset) -> None:
-    from .export import export_parameters, to_json
+    from ..data.export import export_parameters, to_json
     if not dataset.part("document").get("calculators"):
         return
     target = site / "assets" / "calculators"
