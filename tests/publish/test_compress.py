@@ -10,7 +10,7 @@ import pytest
 
 from handbook.site.wheel import pyodide_version
 
-from handbook import compress
+from handbook.site import compress
 from handbook.site.compress import COMPRESSIBLE, SMALLEST, precompress
 
 DECODERS = {".gz": gzip.decompress, ".br": brotli.decompress}
