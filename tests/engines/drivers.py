@@ -1,7 +1,7 @@
 """One small driver for three browser engines, so each browser test is written once.
 
 A `Session` is one tab in a browsing context of its own (its own storage): goto, wait, evaluate,
-click, fill, text. Chromium runs through Playwright, Firefox ESR through puppeteer-core over WebDriver
+click, fill, press, text. Chromium runs through Playwright, Firefox ESR through puppeteer-core over WebDriver
 BiDi (a Node process spoken to in JSON lines), WebKitGTK through Selenium and WebKitWebDriver under
 Xvfb. Each engine sends all its traffic through a `Gate` of its own: a proxy on 127.0.0.1 that serves
 the built site as http://127.0.0.1:PORT/ and as http://intranet.test/ (a host name that is not a secure
@@ -135,6 +135,10 @@ class Session:
     def fill(self, selector: str, value: str) -> None:
         raise NotImplementedError
 
+    # Press one key (a KeyboardEvent key name: "ArrowDown", "Enter", "Escape") in the focused element matching the selector.
+    def press(self, selector: str, key: str) -> None:
+        raise NotImplementedError
+
     # Close the tab and its context.
     def close(self) -> None:
         raise NotImplementedError
@@ -199,6 +203,9 @@ class PlaywrightSession(Session):
     def fill(self, selector, value):
         self.page.fill(selector, value)
 
+    def press(self, selector, key):
+        self.page.press(selector, key)
+
     def close(self):
         self.context.close()
 
@@ -260,6 +267,9 @@ class BridgeSession(Session):
 
     def fill(self, selector, value):
         self.engine.call("fill", page=self.ids["page"], selector=selector, value=value)
+
+    def press(self, selector, key):
+        self.engine.call("press", page=self.ids["page"], selector=selector, key=key)
 
     def take_foreign(self):
         return self.engine.call("foreign", page=self.ids["page"])
@@ -338,6 +348,12 @@ class SeleniumSession(Session):
         control = self.driver.find_element(By.CSS_SELECTOR, selector)
         control.clear()
         control.send_keys(value)
+
+    def press(self, selector, key):
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.common.keys import Keys
+        keys = {"ArrowDown": Keys.ARROW_DOWN, "ArrowUp": Keys.ARROW_UP, "Enter": Keys.ENTER, "Escape": Keys.ESCAPE}
+        self.driver.find_element(By.CSS_SELECTOR, selector).send_keys(keys[key])
 
     def close(self):
         self.driver.quit()

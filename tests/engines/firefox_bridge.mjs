@@ -65,6 +65,10 @@ const ops = {
     await tab.$eval(selector, (control) => { control.value = ""; });
     await tab.type(selector, value);
   },
+  async press({ page, selector, key }) {
+    const control = await pages.get(page).$(selector);
+    await control.press(key);
+  },
   async close({ context }) {
     await contexts.get(context).close();
     contexts.delete(context);

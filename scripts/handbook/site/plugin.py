@@ -50,6 +50,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         config.extra["last_revised"] = label("last_revised", language,
                                              date=max(r["date"] for r in self.export["revisions"]))
         config.extra["unofficial"] = label("unofficial", language)
+        config.extra["search_labels"] = search_labels(language)
         config.nav = self._nav()
         self.search_entries = []
         return config
@@ -156,6 +157,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if self._original_text():
             pages.insert(0, "original.md")
         return pages + [path.name for path in self._own_pages()]
+
+
+# The header search box's words in a language; {count} is left for search-box.js to fill in.
+def search_labels(language: str) -> dict:
+    keep = {"count": "{count}"}
+    return {"label": label("search", language), "none": label("search_none", language),
+            "count": label("search_count", language, **keep), "count_one": label("search_count_one", language),
+            "all": label("search_all", language, **keep)}
 
 
 # The name shown beside the repository link: GitHub, GitLab or Bitbucket, else the host's name.
