@@ -79,21 +79,23 @@ function spans(text, wanted) {
   }, []);
 }
 
-// A page's words around its first match, as parts [{text, mark}] where mark says the part is a matched word.
+// A page's words around its first match after its title (which the text repeats first), as parts
+// [{text, mark}] where mark says the part is a matched word; the text's start when only the title matches.
 export function snippet(page, wanted) {
   const text = page.text;
   const lower = text.toLowerCase();
-  const first = Math.min(...wanted.map((term) => lower.indexOf(term)).filter((at) => at !== -1), text.length);
-  const start = first === text.length ? 0 : Math.max(0, first - SNIPPET.before);
-  const window = text.slice(start, start + SNIPPET.length);
-  const parts = start ? [{ text: "…", mark: false }] : [];
+  const body = text.startsWith(page.title) ? page.title.length : 0;
+  const first = Math.min(...wanted.map((term) => lower.indexOf(term, body)).filter((at) => at !== -1), text.length);
+  const start = first === text.length ? body : Math.max(body, first - SNIPPET.before);
+  const shown = text.slice(start, start + SNIPPET.length).trimStart();
+  const parts = start > body ? [{ text: "…", mark: false }] : [];
   let done = 0;
-  for (const [from, to] of spans(window, wanted)) {
-    if (from > done) { parts.push({ text: window.slice(done, from), mark: false }); }
-    parts.push({ text: window.slice(from, to), mark: true });
+  for (const [from, to] of spans(shown, wanted)) {
+    if (from > done) { parts.push({ text: shown.slice(done, from), mark: false }); }
+    parts.push({ text: shown.slice(from, to), mark: true });
     done = to;
   }
-  if (done < window.length) { parts.push({ text: window.slice(done), mark: false }); }
+  if (done < shown.length) { parts.push({ text: shown.slice(done), mark: false }); }
   if (start + SNIPPET.length < text.length) { parts.push({ text: "…", mark: false }); }
   return parts;
 }
