@@ -9,7 +9,8 @@ from tests.engines.drivers import ENGINES
 
 BOX = "#hb-header-q"
 LIST = "#hb-header-results"
-QUERIES = [("", "保险", "measures/04/", "保险"), ("en/", "guaranteed loans", "en/measures/15/", "guarant")]
+# Root, query, a page among the first five, and how every marked word begins (a Chinese term itself, an English stem).
+QUERIES = [("", "保险", "measures/04/", ("保险",)), ("en/", "guaranteed loans", "en/measures/15/", ("guarant", "loan"))]
 
 
 # Type a query into the header box as a reader would, and wait until its results are listed.
@@ -40,8 +41,7 @@ def test_typing_lists_results_with_the_matched_words_marked(tab, gate, root, que
     assert expected in results[:5], results
     assert all(url.startswith("en/") == (root == "en/") for url in results)
     marks = tab.evaluate(f"[...document.querySelectorAll('{LIST} .hb-snippet mark')].map(m => m.textContent)")
-    assert marks and all(marked in mark.lower() for mark in marks if " " not in query), marks
-    assert any(mark.lower().startswith(marked) for mark in marks), marks
+    assert marks and all(mark.lower().startswith(marked) for mark in marks), marks
     assert tab.evaluate(f"document.querySelector('{BOX}').getAttribute('role')") == "combobox"
     assert tab.evaluate(f"document.querySelector('{BOX}').getAttribute('aria-controls')") == LIST[1:]
     count = int(tab.evaluate(f"document.querySelector('{LIST}').dataset.count"))
@@ -63,7 +63,7 @@ def test_a_query_without_results_says_so(tab, gate):
 def test_arrow_and_enter_open_the_chosen_result(tab, gate):
     open_page(tab, gate.url + "measures/01/")
     type_query(tab, "稳岗返还")
-    first, second = listed(tab, gate)[:2]
+    first = listed(tab, gate)[0]
     tab.press(BOX, "ArrowDown")
     tab.press(BOX, "ArrowDown")
     tab.press(BOX, "ArrowUp")
@@ -73,7 +73,6 @@ def test_arrow_and_enter_open_the_chosen_result(tab, gate):
     tab.press(BOX, "Enter")
     tab.wait_until(f"location.href === {json.dumps(gate.url + first)}")
     tab.wait_until(f"document.querySelector('{BOX}').getAttribute('aria-expanded') === 'false'")
-    assert second != first
     type_query(tab, "见习")
     assert "measures/07/" in listed(tab, gate)[:5]
 

@@ -3,7 +3,7 @@ a calculator can be filled and submitted with the keyboard alone, with visible f
 import pytest
 
 from tests.helpers import PROJECT, route_same_origin
-from tests.quality.helpers import CALCULATORS, ROOTS, example_url, invalid_input, static_pages, visit
+from tests.quality.helpers import CALCULATORS, ROOTS, SEARCHES, example_url, invalid_input, static_pages, visit
 
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 # Run axe on a part of the page once every finite animation has finished (half-faded elements have no fixed contrast).
@@ -93,6 +93,21 @@ def test_dark_palette_has_no_violations(axe_tab, site_url, language):
         found += violations(axe_tab, f"{language} dark {path}")
     show_an_error(axe_tab, "job-retention-refund")
     found += violations(axe_tab, f"{language} dark job-retention-refund error")
+    assert found == [], "\n".join(found)
+
+
+# The header's search-as-you-type list, open with a result chosen, in both palettes.
+@pytest.mark.parametrize("language", ROOTS)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_header_result_list_has_no_violations(axe_tab, site_url, language, scheme):
+    axe_tab.emulate_media(color_scheme=scheme)
+    visit(axe_tab, site_url, ROOTS[language] + "measures/01/")
+    axe_tab.wait_for_selector("form.hb-header-search[data-ready]")
+    axe_tab.fill("#hb-header-q", SEARCHES[language])
+    axe_tab.wait_for_selector(".hb-suggest:not([hidden]) [role=option]")
+    axe_tab.keyboard.press("ArrowDown")
+    axe_tab.wait_for_selector("#hb-header-results [aria-selected=true]")
+    found = violations(axe_tab, f"{language} {scheme} header search", ".md-header")
     assert found == [], "\n".join(found)
 
 

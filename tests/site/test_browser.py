@@ -45,6 +45,21 @@ def test_header_search_form_leads_to_results(page, site_url):
     assert "measures/05/" in page.eval_on_selector("#hb-search-results a", "a => a.href")
 
 
+# On a phone the header's result list spans the width without widening the page, each result a large tap target.
+@pytest.mark.parametrize("root,query", [("", "保险"), ("en/", "retention")])
+def test_header_results_fit_a_phone(page, site_url, root, query):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_url + root + "measures/01/")
+    page.wait_for_selector("form.hb-header-search[data-ready]")
+    page.fill("#hb-header-q", query)
+    page.wait_for_selector(".hb-suggest:not([hidden]) [role=option]")
+    box = page.eval_on_selector(".hb-suggest", "p => p.getBoundingClientRect().toJSON()")
+    assert box["left"] == 0 and box["right"] == 390
+    assert page.evaluate("document.documentElement.scrollWidth") == 390
+    heights = page.eval_on_selector_all("#hb-header-results a", "links => links.map(a => a.getBoundingClientRect().height)")
+    assert heights and min(heights) >= 44, heights
+
+
 @pytest.mark.parametrize("start,expected", [("measures/05/", "en/measures/05/"), ("en/units/hrss/", "units/hrss/")])
 def test_language_switch_keeps_the_page(page, site_url, start, expected):
     page.goto(site_url + start)
