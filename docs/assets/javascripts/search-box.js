@@ -21,7 +21,7 @@ function wording(form, name, count) {
 
 // The popup, the listbox, the "no results" line, the link to all results and the live region, added to the form.
 function build(form, input) {
-  const list = element("ul", { id: "hb-header-results", role: "listbox", "aria-label": form.dataset.label || "" });
+  const list = element("div", { id: "hb-header-results", role: "listbox", "aria-label": form.dataset.label || "" });
   const none = element("p", { class: "hb-suggest-none" }, [form.dataset.none || ""]);
   const all = element("a", { class: "hb-suggest-all", href: form.action });
   const popup = element("div", { class: "hb-suggest" }, [list, none, all]);
@@ -35,12 +35,13 @@ function build(form, input) {
   return { form, input, list, none, all, popup, status, active: -1, composing: false, justComposed: false, run: 0 };
 }
 
-// One option: the page's title and its snippet with the matched words marked, as a link.
+// One option: a link (so instant navigation follows it) to the page, showing its title and its snippet
+// with the matched words marked; focus stays in the box.
 function option(box, page, wanted, position) {
   const title = element("span", { class: "hb-suggest-title" }, [page.title]);
   const text = element("span", { class: "hb-snippet" }, snippetNodes(page, wanted));
-  const link = element("a", { href: box.root + page.url, tabindex: "-1" }, [title, text]);
-  return element("li", { id: OPTION_ID + position, role: "option", "aria-selected": "false" }, [link]);
+  return element("a", { id: OPTION_ID + position, role: "option", "aria-selected": "false", tabindex: "-1",
+                        href: box.root + page.url }, [title, text]);
 }
 
 // Show the results of a query (at most SHOWN of them), say how many there are, and open the popup.
@@ -118,7 +119,7 @@ function onKey(box, event) {
     move(box, event.key === "ArrowDown" ? 1 : -1);
   } else if (event.key === "Enter" && box.active >= 0 && !box.popup.hidden) {
     event.preventDefault();
-    box.list.children[box.active].querySelector("a").click();
+    box.list.children[box.active].click();
     open(box, false);
   } else if (event.key === "Escape" && !box.popup.hidden) {
     event.preventDefault();
