@@ -182,6 +182,9 @@ class Written(Text):
 
     # Check type, emptiness and the form, saying in both languages what to type; then the plain text checks.
     def problems(self, value):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return [((), said(f"{value} was read as a number; write {self.form} in quotes, like '{value}'",
+                              f"{value} 被读成了数字；请把{self.form_zh}写在引号中，如 '{value}'"))]
         if isinstance(value, str) and not value.strip():
             return [((), said(f"must not be empty; write {self.form}, or remove the line",
                               f"不能为空；请填写{self.form_zh}，或删去这一行"))]
