@@ -1,5 +1,5 @@
 // Copy-citation buttons: every element with data-citation and an id (a clause, an Annex 2 row, an Annex 1 member)
-// gets a button that copies its citation and its address, e.g. "台政发〔2020〕2号 第5条第1句 https://…/measures/05/#c1".
+// gets a button that copies its citation (data-citation: the document's number and the place) and its address.
 // The words come from the page (.hb-citation-words, built from the label table); this script types none of its own.
 // Without JavaScript the ¶ link stays. navigator.clipboard is missing on plain-HTTP hosts other than localhost:
 // there the text is selected and copied with execCommand("copy"), and left selected if even that fails.
@@ -54,7 +54,6 @@ const addButton = (element, words) => {
   const field = document.createElement("textarea");
   field.className = "hb-cite-field";
   field.readOnly = true;
-  field.rows = 2;
   field.hidden = true;
   field.setAttribute("aria-label", words.copy);
   button.addEventListener("click", async () => {
