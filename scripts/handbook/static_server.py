@@ -1,5 +1,5 @@
 """The static HTTP server for a built site, used by `handbook serve` and by the tests: explicit types for
-module scripts, WebAssembly, JSON and the calculators' wheel, whatever the system's mimetypes say."""
+module scripts, WebAssembly, JSON, the calculators' wheel and the iCalendar files, whatever the system's mimetypes say."""
 import functools
 import http.server
 import threading
@@ -11,7 +11,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
                       ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
-                      ".json": "application/json", ".whl": "application/zip"}
+                      ".json": "application/json", ".whl": "application/zip",
+                      ".ics": "text/calendar; charset=utf-8"}
 
     # Keep the console for build messages: no line per request.
     def log_message(self, *args):

@@ -47,7 +47,9 @@ def fingerprinted(built_site, pattern) -> str:
                                            (PYODIDE + "pyodide.asm.mjs", "text/javascript"),
                                            ("/assets/javascripts/calculator.js", "text/javascript"),
                                            ("/search-index.json", "application/json"),
-                                           ("/en/measures/05/", "text/html")])
+                                           ("/en/measures/05/", "text/html"),
+                                           ("/calendar/05.ics", "text/calendar"),
+                                           ("/en/calendar/all.ics", "text/calendar")])
 def test_types(nginx_url, path, expected):
     status, headers, _ = fetch(nginx_url, path)
     assert status == 200

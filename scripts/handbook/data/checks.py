@@ -7,6 +7,7 @@ from calculators.units import COUNT_UNITS, convert
 
 from .texts import source_texts, squash
 from .errors import said
+from .how_to_apply import check_how_to_apply
 from .periods import check_periods
 from .plausibility import check_plausibility
 from .report import caused, first, missing_unit
@@ -302,4 +303,4 @@ def check_attachments(dataset):
 
 all_checks = (check_calculators, check_units, check_measures, check_annex1, check_annex2, check_parameters, check_notes,
               check_plausibility, check_periods, check_terminology, check_revisions,
-              check_original, check_attachments)
+              check_original, check_attachments, check_how_to_apply)

@@ -173,6 +173,27 @@ class Flag(Kind):
         return []
 
 
+@dataclass(frozen=True)
+class Written(Text):
+    """Text in one form readers act on (a phone number, a web link, an address): the fix in English and Chinese."""
+
+    form: str = ""
+    form_zh: str = ""
+
+    # Check type, emptiness and the form, saying in both languages what to type; then the plain text checks.
+    def problems(self, value):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return [((), said(f"{value} was read as a number; write {self.form} in quotes, like '{value}'",
+                              f"{value} 被读成了数字；请把{self.form_zh}写在引号中，如 '{value}'"))]
+        if isinstance(value, str) and not value.strip():
+            return [((), said(f"must not be empty; write {self.form}, or remove the line",
+                              f"不能为空；请填写{self.form_zh}，或删去这一行"))]
+        if isinstance(value, str) and self.pattern and not re.match(self.pattern, value.strip()):
+            return [((), said(f"'{value}' is not {self.form}; write it like {self.example}",
+                              f"“{value}”不是{self.form_zh}；请写成 {self.example} 这样"))]
+        return Text(choices=self.choices).problems(value)
+
+
 # Name a Python value's type the way an official would understand it.
 def type_name(value) -> str:
     kind = str if isinstance(value, str) else type(value)
@@ -192,6 +213,29 @@ RESPONSIBLE = Record({"written": Text(), "units": Items(item=Text(pattern=SLUG))
                      source_keys=("written",))
 CLAUSE = Record({"id": Text(pattern=r"^c[1-9][0-9]*$"), "zh": Text(), "en": Text()},
                 doc="One sentence of a measure, with its anchor id.", source_keys=("zh",))
+
+CLAUSE_ID = r"^c[1-9][0-9]*$"
+PHONE = r"^(0[1-9][0-9]{1,2}-[1-9][0-9]{6,7}|1[3-9][0-9]{9})$"
+WEB_LINK = r"^https?://[^\s/]+\S*$"
+APPLY_ITEM = Record({"en": Text()}, {"clause": Text(pattern=CLAUSE_ID), "quote": Text(), "zh": Text()},
+                    doc="One point of the how-to-apply card: either the document's words (clause, and quote, the "
+                        "Chinese of that clause word for word) or what the responsible unit supplies (zh); en is "
+                        "its English.")
+CONTACT = Record({}, {
+    "phones": Items(item=Written(pattern=PHONE, example="0632-6611234", form="a phone number as Chinese numbers "
+                                 "are written (area code-number, or an 11-digit mobile number)",
+                                 form_zh="电话号码（区号-号码，或11位手机号码）")),
+    "address": Record({"zh": Written(form="the address in Chinese", form_zh="中文地址"),
+                       "en": Written(form="the address in English", form_zh="英文地址")}),
+    "link": Written(pattern=WEB_LINK, example="https://www.example.gov.cn/", form="a web link starting "
+                    "https:// or http://", form_zh="以 https:// 或 http:// 开头的网址"),
+}, doc="Where to ask, as the responsible unit supplies it: phone numbers, the address (zh and en), a web link.")
+HOW_TO_APPLY = Record({}, {
+    "who": Items(item=APPLY_ITEM), "conditions": Items(item=APPLY_ITEM), "materials": Items(item=APPLY_ITEM),
+    "where": Items(item=Text(pattern=SLUG)), "time_limits": Items(item=APPLY_ITEM), "contact": CONTACT,
+}, doc="How to apply: who benefits, the conditions, the materials, where to apply (unit ids of the responsible "
+       "units the measure or its Annex 2 rows name), time limits and contact. Only what the document says or a "
+       "responsible unit supplies; leave out what neither gives.")
 
 INSTRUMENT = Record({"number": OWN, "title": OWN, "date": Day()}, {"link": Text(pattern=r"^https?://\S+$")},
                     doc="The amending instrument: its number, title, date of issue and, optionally, a link to it.")
@@ -222,7 +266,8 @@ FILES = {
         "number": Integer(minimum=1), "section": Integer(minimum=1), "title": SOURCE,
         "clauses": Items(item=CLAUSE),
         "responsible": RESPONSIBLE,
-    }, doc="One measure: its title, its text split into clauses, and who is responsible."),
+    }, {"how_to_apply": HOW_TO_APPLY},
+        doc="One measure: its title, its text split into clauses, who is responsible and, optionally, how to apply."),
     "annex1": Record({
         "title": SOURCE, "office": SOURCE,
         "members": Items(item=Record({

@@ -2,6 +2,7 @@
 from calculators import calculate
 from calculators.display import scalar_text
 
+from .how_to_apply import ANCHOR as APPLY_ANCHOR, has_card
 from .labels import LABELS
 from .pages import (FINDER, Context, Page, calculator_uri, clause_citation, enabled, format_value, href, measure_uri,
                     unit_links)
@@ -47,6 +48,7 @@ def calculator_page(ctx: Context, entry: dict) -> Page:
         intro = tag("p", esc(ctx.label("finder_intro"))) + intro
     noscript = tag("noscript", tag("p", esc(ctx.label("finder_needs_js" if finder else "needs_js"))))
     body = (intro + contact + noscript + calculator_form(ctx, entry) + result_area(ctx, entry)
+            + (apply_link(ctx, here, measure) if not finder else "")
             + measure_units_template(ctx, here) + page_words(ctx)
             + (finder_guide(ctx, here) if finder else rules_section(ctx, here, entry) + worked_example(ctx, here, entry)))
     title = ctx.t(entry["title"])
@@ -156,6 +158,16 @@ def result_area(ctx: Context, entry: dict) -> str:
                class_="hb-result", aria_live="polite", data_state="empty")
 
 
+# Below the result: "How to apply" linked to the card of the calculator's measure; "" for a measure without one.
+def apply_link(ctx: Context, here: str, measure: dict) -> str:
+    if not has_card(measure):
+        return ""
+    text = f"{ctx.label('how_to_apply')}{ctx.label('colon')}{ctx.label('measure', number=measure['number'])} " \
+           f"{ctx.t(measure['title'])}"
+    return tag("p", tag("a", esc(text), href=href(here, measure_uri(measure["number"]), APPLY_ANCHOR)),
+               class_="hb-apply-link")
+
+
 # Words the page script shows, from the label table (the script types none of its own).
 def page_words(ctx: Context) -> str:
     return tag("ul", "".join(tag("li", esc(LABELS[key][ctx.language]), data_word=key) for key in PAGE_WORDS),
@@ -165,7 +177,10 @@ def page_words(ctx: Context) -> str:
 # The finder without JavaScript: how to use it, and every measure to read through.
 def finder_guide(ctx: Context, here: str) -> str:
     items = "".join(tag("li", tag("a", esc(f"{ctx.label('measure', number=measure['number'])} {ctx.t(measure['title'])}"),
-                                  href=href(here, measure_uri(measure["number"]))))
+                                  href=href(here, measure_uri(measure["number"])))
+                        + (" — " + tag("a", esc(ctx.label("how_to_apply")),
+                                       href=href(here, measure_uri(measure["number"]), APPLY_ANCHOR))
+                           if has_card(measure) else ""))
                     for measure in ctx.data["measures"])
     return (tag("h2", esc(ctx.label("finder_how")), id="how") + tag("p", esc(ctx.label("finder_how_text")))
             + tag("h2", esc(ctx.label("finder_measures")), id="measures") + tag("ul", items))
@@ -175,7 +190,8 @@ def finder_guide(ctx: Context, here: str) -> str:
 def measure_units_template(ctx: Context, here: str) -> str:
     items = "".join(tag("li", unit_links(ctx, here, measure["responsible"]["units"]), data_measure=measure["number"],
                         data_title=f"{ctx.label('measure', number=measure['number'])} {ctx.t(measure['title'])}",
-                        data_href=href(here, measure_uri(measure["number"])))
+                        data_href=href(here, measure_uri(measure["number"])),
+                        data_apply_href=href(here, measure_uri(measure["number"]), APPLY_ANCHOR) if has_card(measure) else None)
                     for measure in ctx.data["measures"])
     calculators = "".join(tag("li", esc(ctx.t(entry["title"])), data_calculator=entry["id"],
                               data_href=href(here, calculator_uri(entry["id"]))) for entry in enabled(ctx.data))

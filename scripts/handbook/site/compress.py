@@ -17,7 +17,7 @@ import brotli
 
 from .wheel import PROJECT
 
-COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".csv", ".wasm"}
+COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".csv", ".ics", ".wasm"}
 # Archives are left out (their members are deflated already) except the site's trimmed standard
 # library, whose members are stored uncompressed so that Brotli compresses them together.
 COMPRESSIBLE_NAMES = {"python_stdlib.zip"}

@@ -6,6 +6,9 @@ from datetime import date
 from calculators import catalog
 from calculators.units import UNITS
 
+from .citations import annex1_anchor, annex1_cite, annex2_cite, clause_citation, clause_cite
+from .how_to_apply import apply_card
+from .ical import calendar_path, measures_with_events
 from .labels import label
 from .render import block, esc, link, md_text, table, tag
 
@@ -67,6 +70,7 @@ def unit_uri(unit_id: str) -> str:
 
 
 FINDER = "policy-finder"
+PRINT_URI = "print/index.md"
 
 
 def calculator_uri(calculator_id: str) -> str:
@@ -168,6 +172,7 @@ def home_page(ctx: Context) -> Page:
                     + "".join(tag("li", link(href(here, uri), ctx.label(kind))) for kind, uri in annexes(ctx)[::-1]))
     body = (facts_html + tag("p", esc(ctx.t(document["notice"]))) + summary
             + tag("h2", esc(ctx.label("for_public")), id="public") + tag("ol", sections)
+            + tag("p", link(href(here, PRINT_URI), ctx.label("print_all")), class_="hb-print-link")
             + tag("h2", esc(ctx.label("for_enterprises" if ctx.data["document"].get("calculators") else "for_figures")),
                   id="enterprises")
             + tag("ul", _calculator_entrances(ctx, here) + tag("li", link(href(here, "key-figures.md"), ctx.label("key_figures"))))
@@ -215,6 +220,9 @@ def measure_page(ctx: Context, measure: dict) -> Page:
     body = (tag("p", link(href(here, section_uri(section["number"])), section_title(ctx, section)), class_="hb-crumb")
             + status_line(ctx, number)
             + tag("ol", clauses, class_="hb-clauses")
+            + apply_card(ctx, measure, lambda clause_id: clause_citation(ctx, number, clause_id),
+                         unit_links(ctx, here, measure.get("how_to_apply", {}).get("where", [])))
+            + _calendar_link(ctx, number)
             + _calculator_links(ctx, here, number)
             + tag("h2", esc(ctx.label("responsible")), id="responsible")
             + tag("p", unit_links(ctx, here, measure["responsible"]["units"]))
@@ -226,6 +234,14 @@ def measure_page(ctx: Context, measure: dict) -> Page:
             + (tag("h2", esc(ctx.label("notes")), id="notes") + notes_list(ctx, notes) if has_part(ctx, "notes") else ""))
     title = f"{number}. {ctx.t(measure['title'])}"
     return Page(here, title, f"# {md_text(title)}\n" + block(body), ctx.files[("measure", number)])
+
+
+# "Add to calendar", linking the measure's iCalendar file, for a measure with dated periods; else "".
+def _calendar_link(ctx: Context, number: int) -> str:
+    if number not in measures_with_events(ctx.data):
+        return ""
+    return tag("p", link("../../" + calendar_path(number), ctx.label("add_to_calendar"), type="text/calendar",
+                         download=calendar_path(number).split("/")[-1]), class_="hb-calendar")
 
 
 # Links to the calculators that apply to a measure, if any.
@@ -247,8 +263,9 @@ def section_title(ctx: Context, section: dict) -> str:
 def _clause_item(ctx: Context, measure: dict, clause: dict) -> str:
     anchor = tag("a", "¶", href=f"#{clause['id']}", class_="hb-anchor",
                  aria_label=clause_citation(ctx, measure["number"], clause["id"]))
+    citation = clause_cite(ctx, measure["number"], clause["id"])
     if not clause.get("versions"):
-        return tag("li", anchor + " " + _clause_text(ctx, clause), id=clause["id"])
+        return tag("li", anchor + " " + _clause_text(ctx, clause), id=clause["id"], data_citation=citation)
     versions = _clause_versions(ctx, clause)
     today = ctx.today.isoformat()
     shown = "".join(tag("div", _clause_text(ctx, version) + tag("small", version["mark"], class_="hb-amended-mark"),
@@ -256,14 +273,7 @@ def _clause_item(ctx: Context, measure: dict, clause: dict) -> str:
                         hidden=None if _covers(version, today) else "hidden") for version in versions)
     every = "".join(tag("li", tag("small", version["mark"]) + " " + _clause_text(ctx, version)) for version in versions)
     history = tag("details", tag("summary", esc(ctx.label("clause_versions"))) + tag("ol", every), class_="hb-versions")
-    return tag("li", anchor + " " + shown + history, id=clause["id"], class_="hb-amended")
-
-
-# A clause cited in plain words by its place in the measure: 第5条第1句 / Measure 5, sentence 1 (every clause is one sentence).
-def clause_citation(ctx: Context, number: int, clause_id: str) -> str:
-    measure = next(measure for measure in ctx.data["measures"] if measure["number"] == number)
-    sentence = [clause["id"] for clause in measure["clauses"]].index(clause_id) + 1
-    return ctx.label("clause_citation", number=number, sentence=sentence)
+    return tag("li", anchor + " " + shown + history, id=clause["id"], class_="hb-amended", data_citation=citation)
 
 
 # A clause text in the page's language; English pages add the Chinese beneath.
@@ -329,7 +339,7 @@ def _annex2_table(ctx: Context, here: str, rows) -> str:
             unit_links(ctx, here, row["responsible"]["units"])
         text = esc(ctx.t(row["text"])) + (tag("span", esc(row["text"]["zh"]), lang="zh", class_="hb-original")
                                           if ctx.language == "en" else "")
-        cells.append([tag("span", esc(row["id"]), id=row["id"]),
+        cells.append([tag("span", esc(row["id"]), id=row["id"], data_citation=annex2_cite(ctx, row["id"])),
                       link(href(here, measure_uri(number)), ctx.label("measure", number=number)), text,
                       responsible + ("<br>" + unit_links(ctx, here, row["responsible"]["units"])
                                      if ctx.language == "zh" else "")])
@@ -340,9 +350,10 @@ def _annex2_table(ctx: Context, here: str, rows) -> str:
 # Annex 1: the leading group as a table, and its office.
 def annex1_page(ctx: Context) -> Page:
     annex, here = ctx.data["annex1"], "annex-1.md"
-    rows = [[esc(ctx.label(member["role"])), esc(member["name"]["zh"]) + (f" ({esc(member['pinyin'])})" if ctx.language == "en" else ""),
+    rows = [[tag("span", esc(ctx.label(member["role"])), id=annex1_anchor(index), data_citation=annex1_cite(ctx, index)),
+             esc(member["name"]["zh"]) + (f" ({esc(member['pinyin'])})" if ctx.language == "en" else ""),
              esc(ctx.t(member["post"])), link(href(here, unit_uri(member["unit"])), _unit_name(ctx, member["unit"]))]
-            for member in annex["members"]]
+            for index, member in enumerate(annex["members"])]
     headers = [ctx.label(key) for key in ("role", "name", "post", "unit")]
     body = table(headers, rows) + tag("h2", esc(ctx.label("office")), id="office") + tag("p", esc(ctx.t(annex["office"])))
     title = ctx.label("annex1")

@@ -19,9 +19,12 @@ from .config import HandbookConfig
 from .csp import add_policy
 from .glossary_page import glossary_pages
 from .hints import add_runtime_hints
+from .ical import write_calendars
 from .labels import label
 from .outputs import write_outputs
-from .pages import Context, all_pages, annexes, calculator_uri, enabled, measure_uri, section_title, section_uri
+from .pages import (PRINT_URI, Context, all_pages, annexes, calculator_uri, enabled, measure_uri, section_title,
+                    section_uri)
+from .print_page import print_page
 
 
 DESCRIPTION_LENGTH = 150
@@ -51,6 +54,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                                              date=max(r["date"] for r in self.export["revisions"]))
         config.extra["unofficial"] = label("unofficial", language)
         config.extra["search_labels"] = search_labels(language)
+        config.extra["print_head"] = self._print_head()
+        config.extra["print_address"] = label("print_address", language)
+        config.extra["citation_words"] = {key: label(key, language)
+                                          for key in ("copy_citation", "citation_copied", "citation_select")}
         config.nav = self._nav()
         self.search_entries = []
         return config
@@ -63,16 +70,19 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             page.edit_uri = f"{self.folder}/{path.relative_to(self.data_dir).as_posix()}"
             kept.append(page)
         original = self._original_text()
-        for page in all_pages(self.ctx, original) + glossary_pages(self.ctx) + calculator_pages(self.ctx):
+        pages = all_pages(self.ctx, original) + [print_page(self.ctx)] + glossary_pages(self.ctx) + calculator_pages(self.ctx)
+        for page in pages:
             generated = File.generated(config, page.uri, content=page.markdown)
             generated.edit_uri = f"{self.folder}/{page.source}"
             kept.append(generated)
         return Files(kept)
 
-    # Remember each page's text for the search index, and describe the page by its opening words.
+    # Remember each page's text for the search index (not the print page's, which repeats every page), and
+    # describe the page by its opening words.
     def on_page_content(self, html, page, config, files):
         text = _plain(html)
-        self.search_entries.append({"title": unescape(page.title), "url": page.url, "text": text})
+        if page.file.src_uri != PRINT_URI:
+            self.search_entries.append({"title": unescape(page.title), "url": page.url, "text": text})
         separator = "：" if self.config.language == "zh" else ": "
         page.meta.setdefault("description", _description(unescape(page.title), text, separator))
         return html
@@ -89,6 +99,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     # Write the search index and the open-data files next to the pages.
     def on_post_build(self, config):
         write_outputs(Path(config.site_dir), self.config.language, self.export, self.search_entries)
+        write_calendars(Path(config.site_dir), self.ctx, config.site_url)
 
     # Rebuild when any data file changes under `mkdocs serve`.
     def on_serve(self, server, config, builder):
@@ -105,6 +116,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         config.repo_name = _repository_name(config.repo_url) if config.repo_url else None
         config.edit_uri = site.get("edit_uri", "edit/main/") if config.repo_url else None
         self.folder = site.get("folder") or _repository_path(self.data_dir, config)
+
+    # The line every printed page starts with: the document's number, issuing body and date.
+    def _print_head(self) -> str:
+        document = self.export["document"]
+        return " · ".join(self.ctx.t(document[key]) for key in ("number", "issuer", "date_as_written"))
 
     # The document's hand-written pages in this language (pages/<language>/*.md in its folder), by name.
     def _own_pages(self) -> list:
