@@ -112,7 +112,7 @@ def most_for(hires: int, ctx) -> tuple:
     ctx.step("R1.2", f"最多{hires}人 × {yuan_zh(ctx.param(RATE))}", f"At most {hires} hires × {yuan_en(ctx.param(RATE))}",
              (RATE, WINDOW_START, WINDOW_END, MIN_CONTRACT))
     condition = bi(f"前提是每人于{first}至{last}入职、签订{months}个月以上（或无固定期限）劳动合同并已缴纳社会保险",
-                   f"if each was hired between {first} and {last}, has a labour contract of at least {months} months "
+                   f"If each was hired between {first} and {last}, has a labour contract of at least {months} months "
                    f"(or open-ended) and has social insurance paid")
     return subsidy_for(hires, ctx), condition
 

@@ -118,7 +118,7 @@ FIELDS = (
 OUTPUTS = (
     output("asked_on", "date", "所问日期", "Date asked about"),
     output("open_count", "int", "当日可申请或可能适用的措施", "Measures open to you on that day"),
-    output("estimated_total", "money", "估算合计（互相排斥的金额只计一次）", "Estimated total (amounts that exclude each other counted once)"),
+    output("estimated_total", "money", "估算合计（同一笔款项只计一次）", "Estimated total (each payment counted once)"),
     output("matches", "list", "可能适用的政策", "Policies that may apply", choices=STATUS_LABELS, shown=False),
     output("match_count", "int", "条数", "Number of matches", shown=False),
     output("statuses", "dict", "各规则的判断（不含一般信息）", "Status by rule (information items left out)", shown=False),
