@@ -156,14 +156,6 @@ class Session:
     def text(self, selector: str) -> str:
         return self.evaluate(f"document.querySelector({json.dumps(selector)}).innerText")
 
-    # Make the viewport width × height CSS pixels (a phone's, say); return the size it had, to put back.
-    def resize(self, width: int, height: int) -> tuple:
-        raise NotImplementedError
-
-    # The viewport's size in CSS pixels.
-    def viewport(self) -> tuple:
-        return tuple(self.evaluate("[window.innerWidth, window.innerHeight]"))
-
 
 class PlaywrightSession(Session):
     """A Playwright page in a context of its own; it records other origins itself, like the Firefox
@@ -206,11 +198,6 @@ class PlaywrightSession(Session):
 
     def fill(self, selector, value):
         self.page.fill(selector, value)
-
-    def resize(self, width, height):
-        before = self.viewport()
-        self.page.set_viewport_size({"width": width, "height": height})
-        return before
 
     def close(self):
         self.context.close()
@@ -276,11 +263,6 @@ class BridgeSession(Session):
 
     def take_foreign(self):
         return self.engine.call("foreign", page=self.ids["page"])
-
-    def resize(self, width, height):
-        before = self.viewport()
-        self.engine.call("viewport", page=self.ids["page"], width=width, height=height)
-        return before
 
     def close(self):
         self.engine.call("close", context=self.ids["context"])
@@ -356,13 +338,6 @@ class SeleniumSession(Session):
         control = self.driver.find_element(By.CSS_SELECTOR, selector)
         control.clear()
         control.send_keys(value)
-
-    # The window is sized from outside: add what its frame takes (measured) to the viewport asked for.
-    def resize(self, width, height):
-        before = self.viewport()
-        frame = self.driver.get_window_size()
-        self.driver.set_window_size(width + frame["width"] - before[0], height + frame["height"] - before[1])
-        return before
 
     def close(self):
         self.driver.quit()

@@ -65,9 +65,6 @@ const ops = {
     await tab.$eval(selector, (control) => { control.value = ""; });
     await tab.type(selector, value);
   },
-  async viewport({ page, width, height }) {
-    await pages.get(page).setViewport({ width, height });
-  },
   async close({ context }) {
     await contexts.get(context).close();
     contexts.delete(context);

@@ -1,8 +1,6 @@
 """The policy finder in time and in yuan, in Chromium, Firefox ESR and WebKitGTK: an ended measure is never one you can
 apply for, the date asked about can be changed from the result, the 5-hire profile shows its upper bound with its
-condition, and after a shared link the result's headline (not the form) is on a phone's first screen, the form one tap away."""
-import json
-
+condition."""
 import pytest
 
 from calculators import calculate
@@ -13,9 +11,6 @@ PARAMETERS = parameters()
 # Issue 24: a small mask maker that started production on 2020-02-01, resumed work and took on 5 new hires.
 MASK_MAKER = {"profile_type": "enterprise", "size": "small", "is_key_epidemic_supplies_producer": True,
               "production_start_date": "2020-02-01", "resumed_work": True, "new_hires_in_window": 5}
-PHONE = (390, 844)
-# WebKitGTK's MiniBrowser window cannot be made narrower than its toolbar: its viewport stops at 447 px wide.
-NARROWEST = {"chromium": 390, "firefox": 390, "webkit": 447}
 
 
 # Open the finder (or a calculator) from a shared link and wait for its result.
@@ -75,32 +70,3 @@ def test_the_date_asked_about_is_changed_from_the_result(tab, gate):
     again(tab, '[data-action="view-as-of"]')
     assert tab.evaluate("document.querySelector('output[name=asked_on]').value") == "2020-02-15"
     assert "up to 5,000.00 yuan" in tab.text('[data-status="likely"]')
-
-
-# Where an element is on the screen: its top and bottom in CSS pixels, and whether it is drawn at all.
-def box(tab, selector) -> dict:
-    return tab.evaluate(f"(() => {{ const e = document.querySelector({json.dumps(selector)}); const r = e.getBoundingClientRect();"
-                        " return {top: r.top, bottom: r.bottom, drawn: e.getClientRects().length > 0}; })()")
-
-
-@pytest.mark.parametrize("engine_name", ENGINES)
-@pytest.mark.parametrize("calculator,inputs", [("policy-finder", {**MASK_MAKER, "as_of": "2020-02-15"}),
-                                               ("job-retention-refund", {"ui_insured": True, "insured_employees_base": 200,
-                                                                         "layoffs": 11, "last_year_ui_contributions_paid": "80000.00"})],
-                         ids=["finder", "calculator"])
-def test_a_shared_link_opens_on_the_result_at_390_px(tab, gate, engine_name, calculator, inputs):
-    before = tab.resize(*PHONE)
-    try:
-        open_with(tab, gate.url, inputs, calculator=calculator)
-        assert tab.viewport() == (NARROWEST[engine_name], PHONE[1])
-        assert tab.evaluate("window.scrollY") == 0
-        height = PHONE[1]
-        figures, change = box(tab, ".hb-figures"), box(tab, '[data-action="change-answers"]')
-        assert figures["drawn"] and 0 <= figures["top"] and figures["bottom"] <= height
-        assert change["drawn"] and change["bottom"] <= height
-        assert box(tab, "form.hb-calc")["top"] >= height
-        tab.click('[data-action="change-answers"]')
-        tab.wait_until("Math.abs(document.querySelector('form.hb-calc').getBoundingClientRect().top) < 2")
-        assert tab.evaluate("document.activeElement.closest('form.hb-calc') !== null")
-    finally:
-        tab.resize(*before)

@@ -317,7 +317,6 @@
   }
 
   function showFailure(form, shown) {
-    if (shown) { unfold(form); }
     form.querySelector(".hb-engine-error").hidden = !shown;
     if (shown) { form.querySelector(".hb-progress").classList.add("hb-done"); }
   }
@@ -332,7 +331,6 @@
         showFailure(form, true);
         if (message.error) { fail(); }
       } else if (message.result.status === "invalid") {
-        unfold(form);
         clearResult(form);
         showNormalised(form, message.result.normalised);
         showErrors(form, message.result.errors);
@@ -417,28 +415,13 @@
   }
 
   // Fill the form from a shared link and show the profile's questions once, as early as possible,
-  // so the page does not move after it is first drawn; after a shared link the result comes first, the
-  // form one tap below it (the stylesheet keeps the first screen for the result: data-hb-shared); tell
-  // whether anything was filled.
+  // so the page does not move after it is first drawn; tell whether anything was filled.
   function prefill(form) {
     if (form.hasAttribute("data-filled")) { return form.getAttribute("data-filled") === "true"; }
     var filled = fill(form, location.search);
     showProfile(form);
     form.setAttribute("data-filled", String(filled));
-    if (filled && !refused) {
-      var section = form.parentNode.querySelector(".hb-result");
-      form.parentNode.insertBefore(section, form);
-      document.documentElement.setAttribute("data-hb-shared", "");
-      section.querySelector(".hb-placeholder").textContent = word("calculating");
-    }
     return filled;
-  }
-
-  // Bring the form up to the result when there is no result to give the first screen to (an error next to
-  // its field, or the engine's failure), the result's placeholder saying again what to do.
-  function unfold(form) {
-    document.documentElement.removeAttribute("data-hb-shared");
-    form.parentNode.querySelector(".hb-result .hb-placeholder").textContent = word("result_placeholder");
   }
 
   // The result's own actions: change the answers (the form's first control takes the focus), or look at

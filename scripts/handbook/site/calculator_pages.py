@@ -11,8 +11,7 @@ PROFILE_OF_GROUP = {"enterprise": "enterprise", "staff": "enterprise", "person":
 ROW_JOIN = {"zh": ("；", "，"), "en": ("; ", ", ")}
 PAGE_WORDS = ("estimate", "still_needed", "open_calculator", "not_eligible_now", "no_matches", "units_to_contact",
               "yes", "no", "refused_lead", "refused_file", "refused_worker", "refused_module", "refused_wasm",
-              "refused_rest", "list_join", "reason_join", "sentence_end", "view_as_of", "not_in_total", "not_added",
-              "calculating", "result_placeholder")
+              "refused_rest", "list_join", "reason_join", "sentence_end", "view_as_of", "not_in_total", "not_added")
 
 
 # All calculator pages, the index of calculators and the finder; none if the document enables none.

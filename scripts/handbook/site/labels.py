@@ -151,7 +151,6 @@ LABELS = {
     "view_as_of": {"zh": "按{date}查看", "en": "View as of {date}"},
     "not_in_total": {"zh": "（与同一笔款项的另一条只计一次，未计入合计）", "en": " (the same payment as another item: not added to the total again)"},
     "not_added": {"zh": "（不是补贴或减免，未计入合计）", "en": " (not a subsidy or a saving: not added to the total)"},
-    "calculating": {"zh": "正在计算，结果将显示在这里……", "en": "Calculating; the result will appear here…"},
     "refused_lead": {"zh": "计算器无法在此运行：", "en": "The calculator cannot run here: "},
     "refused_file": {"zh": "本页是从文件打开的，请通过网站地址打开", "en": "the page was opened from a file; open it from the website"},
     "refused_worker": {"zh": "此浏览器不支持 Web Worker", "en": "this browser has no Web Workers"},
