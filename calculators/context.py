@@ -9,9 +9,11 @@ from .text import bi
 class Context:
     """Collects what a calculator reads and explains while it runs."""
 
-    def __init__(self, params: ParameterSet):
-        """Start an empty record over a parameter set."""
+    def __init__(self, params: ParameterSet, run=None):
+        """Start an empty record over a parameter set; run(calculator_id, inputs) -> (calculator, result) runs another
+        calculator on the same exported parameters (the policy finder's estimates), or is None."""
         self.params = params
+        self.run = run
         self.trace = []
         self.reasons = []
         self.warnings = []

@@ -32,34 +32,20 @@ def evaluate(calculator, inputs, parameters: dict) -> dict:
     if errors:
         result = invalid_result(calculator.id, errors)
     else:
-        context = Context(params)
+        context = Context(params, runner(parameters))
         outputs = calculator.compute(values, context)
         context.decided(calculator, deciding)
         result = ok_result(calculator, context, outputs, as_of)
-        for found in result.get("matches", []):
-            found["estimate"] = estimate(found, parameters)
     result["normalised"] = normalised_inputs(fields, inputs, values)
     return result
 
 
-def estimate(found: dict, parameters: dict) -> dict | None:
-    """Run the calculator a finder match links to on the answers given: its headline amount, or what is missing.
+def runner(parameters: dict):
+    """Return run(calculator_id, inputs) -> (calculator, result): another calculator on the same parameters.
 
-    Returns None (no calculator or no amount), {"amount": figure, "eligible": bool | None} or {"missing": [labels]}.
-    """
-    calculator = CALCULATORS.get(found["calculator"] or "")
-    if calculator is None or calculator.headline is None:
-        return None
-    result = evaluate(calculator, found["inputs"], parameters)
-    if result["status"] == "invalid":
-        return {"missing": missing_labels(calculator, result["errors"])}
-    if result.get(calculator.headline) is None:
-        return None
-    amount = next(figure for figure in result["display"] if figure["name"] == calculator.headline)
-    return {"amount": amount, "eligible": result.get("eligible"), "reasons": result["reasons"]}
-
-
-def missing_labels(calculator, errors: list) -> list:
-    """Return the labels of the inputs whose errors stop a calculation, once each, in form order."""
-    named = {error["field"].split(".")[0] for error in errors}
-    return [field.label for field in calculator.fields if field.name in named]
+    The policy finder runs the calculators its matches link to this way; unknown ids raise KeyError."""
+    def run(calculator_id: str, inputs: dict) -> tuple:
+        """Run one calculator on inputs and return it with its result."""
+        calculator = CALCULATORS[calculator_id]
+        return calculator, evaluate(calculator, inputs, parameters)
+    return run

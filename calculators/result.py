@@ -59,6 +59,11 @@ def in_force_warnings(periods: dict, day: date, label: dict) -> list:
     ]
 
 
+def period_warnings(calculator, periods: dict, ctx: Context) -> list:
+    """Warn for every measure whose period does not contain the deciding date, unless the calculator dates its own items."""
+    return in_force_warnings(periods, ctx.params.as_of, ctx.deciding.label) if calculator.period_warnings else []
+
+
 def declared_order(calculator, outputs: dict) -> dict:
     """Return the outputs in the calculator's declared order, then any others."""
     ordered = {spec.name: outputs[spec.name] for spec in calculator.outputs if spec.name in outputs}
@@ -84,7 +89,7 @@ def ok_result(calculator, ctx: Context, outputs: dict, as_of: date) -> dict:
         as_of=as_of.isoformat(),
         decided_on={"field": ctx.deciding.field, "label": ctx.deciding.label, "date": ctx.params.as_of.isoformat()},
         in_force=overall_period(periods),
-        warnings=in_force_warnings(periods, ctx.params.as_of, ctx.deciding.label) + ctx.warnings,
+        warnings=period_warnings(calculator, periods, ctx) + ctx.warnings,
         display=display,
     )
     return result

@@ -33,7 +33,9 @@ def no_checks(values: dict, params) -> list:
 class Calculator:
     """A calculator: what it is, what it reads, what it returns, and how; decided_by names the input date that
     selects the parameter values in force; headline names its main amount (the output the policy finder shows as an
-    estimate), if it has one."""
+    estimate), if it has one; adds_up tells whether that amount is money the applicant receives or saves, so the
+    finder may add it to its estimated total (a deferred sum or a loan is not); period_warnings False leaves out the
+    warnings that the date lies outside a measure's period (the finder dates each of its matches instead)."""
 
     id: str
     title: dict
@@ -44,6 +46,8 @@ class Calculator:
     check: Callable = no_checks
     decided_by: DecidingDate = ASKED
     headline: str | None = None
+    adds_up: bool = True
+    period_warnings: bool = True
 
     @property
     def measure(self) -> int:

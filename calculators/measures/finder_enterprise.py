@@ -2,12 +2,16 @@
 from ..dates import format_month
 from ..money import format_number
 from ..validation import given
+from .finder_amounts import upper_bound
 from .finder_match import INFO, LIKELY, OBLIGATION, POSSIBLE, match
+from .m01_new_hire import OUTPUTS as NEW_HIRE_OUTPUTS
+from .m01_new_hire import most_for
 from .m05_job_retention import threshold_parameter, within_standard
 from .m15_startup_loan import meets_ratio, ratio_parameter
 
 SME_SIZES = ("micro", "small", "medium")
 SMALL_MICRO_SIZES = ("micro", "small")
+NEW_HIRE_SUBSIDY = next(output for output in NEW_HIRE_OUTPUTS if output.name == "subsidy")
 
 
 def spring_festival(p: dict, ctx):
@@ -29,9 +33,12 @@ def hiring(p: dict, ctx):
     """R1.2: resumed work and hired in the window."""
     if not (p["resumed_work"] and given(p, "new_hires_in_window") and p["new_hires_in_window"] >= 1):
         return None
-    return match(ctx, "R1.2", LIKELY, (f"已复工，吸纳期间内新吸纳{p['new_hires_in_window']}人",
-                                       f"Resumed work and hired {p['new_hires_in_window']} in the window"),
-                 "new-hire-subsidy", {"resumed_work": True}, ("new_hire.window_start", "new_hire.window_end_default"))
+    found = match(ctx, "R1.2", LIKELY, (f"已复工，吸纳期间内新吸纳{p['new_hires_in_window']}人",
+                                        f"Resumed work and hired {p['new_hires_in_window']} in the window"),
+                  "new-hire-subsidy", {"resumed_work": True}, ("new_hire.window_start", "new_hire.window_end_default"))
+    amount, condition = most_for(p["new_hires_in_window"], ctx)
+    found["estimate"] = upper_bound("subsidy", NEW_HIRE_SUBSIDY.label, amount, condition)
+    return found
 
 
 def si_deferral(p: dict, ctx):

@@ -80,7 +80,7 @@ def compute(values: dict, ctx) -> dict:
     assessed = [blocker or assess_hire(hire, window, min_months) for hire in values["hires"]]
     qualifying = sum(1 for ok, _ in assessed if ok)
     rate = ctx.param(RATE)
-    subsidy = rate * qualifying
+    subsidy = subsidy_for(qualifying, ctx)
     ctx.step(
         "R1.2",
         f"{yuan_zh(rate)} × {qualifying}人 = {yuan_zh(subsidy)}（未设上限）",
@@ -96,6 +96,25 @@ def compute(values: dict, ctx) -> dict:
         "window_start": window[0].isoformat(),
         "window_end": window[1].isoformat(),
     }
+
+
+def subsidy_for(qualifying: int, ctx):
+    """Return the subsidy in yuan (Decimal) for a number of qualifying hires: the rate per hire times the hires, no cap (R1.2)."""
+    return ctx.param(RATE) * qualifying
+
+
+def most_for(hires: int, ctx) -> tuple:
+    """Return (the subsidy in yuan if every one of a number of hires qualifies, the conditions each must meet, {zh, en}).
+
+    The policy finder's upper bound from a head count alone (R1.2): the hire date in the default window, a contract of
+    at least the minimum term (or open-ended) and social insurance paid are what the calculator checks per hire."""
+    first, last, months = ctx.param(WINDOW_START), ctx.param(WINDOW_END), ctx.param(MIN_CONTRACT)
+    ctx.step("R1.2", f"最多{hires}人 × {yuan_zh(ctx.param(RATE))}", f"At most {hires} hires × {yuan_en(ctx.param(RATE))}",
+             (RATE, WINDOW_START, WINDOW_END, MIN_CONTRACT))
+    condition = bi(f"前提是每人于{first}至{last}入职、签订{months}个月以上（或无固定期限）劳动合同并已缴纳社会保险",
+                   f"If each was hired between {first} and {last}, has a labour contract of at least {months} months "
+                   f"(or open-ended) and has social insurance paid")
+    return subsidy_for(hires, ctx), condition
 
 
 def hiring_window(values: dict, ctx) -> tuple:

@@ -110,4 +110,5 @@ CALCULATOR = Calculator(
     check=check,
     decided_by=DecidingDate("deferral_start_month", bi("缓缴起始月", "the first deferred month"), whole_month=True),
     headline="total_deferred",
+    adds_up=False,
 )

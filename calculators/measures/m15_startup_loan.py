@@ -159,4 +159,5 @@ CALCULATOR = Calculator(
     check=check,
     decided_by=ASKED,
     headline="approvable",
+    adds_up=False,
 )

@@ -3,12 +3,14 @@ from dataclasses import replace
 
 from ..deciding import ASKED
 from ..errors import inconsistent
+from ..money import format_money
 from ..spec import Calculator
 from ..text import bi
 from ..validation import Field, given
 from .common import PERSON_DAYS, PERSONS, YUAN, flag, output
+from .finder_amounts import amount_text, estimate, total
 from .finder_enterprise import enterprise_matches
-from .finder_match import INFO, STATUS_LABELS, ordered
+from .finder_match import INFO, OPEN, STATUS_LABELS, in_time, ordered
 from .finder_person import person_matches
 from .m07_graduate_si import EMPLOYMENT_TYPES
 
@@ -114,6 +116,9 @@ FIELDS = (
 )
 
 OUTPUTS = (
+    output("asked_on", "date", "所问日期", "Date asked about"),
+    output("open_count", "int", "当日可申请或可能适用的措施", "Measures open to you on that day"),
+    output("estimated_total", "money", "估算合计（同一笔款项只计一次）", "Estimated total (each payment counted once)"),
     output("matches", "list", "可能适用的政策", "Policies that may apply", choices=STATUS_LABELS, shown=False),
     output("match_count", "int", "条数", "Number of matches", shown=False),
     output("statuses", "dict", "各规则的判断（不含一般信息）", "Status by rule (information items left out)", shown=False),
@@ -131,15 +136,27 @@ def check(values: dict, params) -> list:
 
 
 def compute(values: dict, ctx) -> dict:
-    """Run the tests of the profile's type and list the matches in rule order."""
+    """Run the tests of the profile's type, list the matches in rule order, date them on the day asked about, estimate
+    the amounts of those open then and total them; count the measures open then."""
     profile = values["profile_type"]
     warn_other_profile(values, ctx)
     found = enterprise_matches(values, ctx) if profile == "enterprise" else person_matches(values, ctx)
     matches = ordered(found)
+    day = ctx.params.as_of
     if values["as_of"]:
-        pass_date_on(matches, values["as_of"].isoformat())
-    statuses = {found_match["rule"]: found_match["status"] for found_match in matches if found_match["status"] != INFO}
-    return {"matches": matches, "match_count": len(matches), "statuses": statuses}
+        pass_date_on(matches, day.isoformat())
+    for found_match in matches:
+        in_time(found_match, day)
+        found_match["estimate"] = estimate(found_match, ctx)
+    statuses = {found_match["rule"]: found_match["status"] for found_match in matches if found_match["met"] != INFO}
+    open_count = len({found_match["measure"] for found_match in matches if found_match["status"] in OPEN})
+    ctx.show("open_count", f"{open_count}条", f"{open_count}")
+    outputs = {"asked_on": day.isoformat(), "open_count": open_count}
+    amount, up_to = total(matches)
+    if amount is not None:
+        outputs["estimated_total"] = format_money(amount)
+        ctx.show("estimated_total", **amount_text(outputs["estimated_total"], up_to))
+    return {**outputs, "matches": matches, "match_count": len(matches), "statuses": statuses}
 
 
 def pass_date_on(matches: list, as_of: str) -> None:
@@ -169,4 +186,5 @@ CALCULATOR = Calculator(
     compute=compute,
     check=check,
     decided_by=ASKED,
+    period_warnings=False,
 )

@@ -126,15 +126,17 @@ def test_finder_asks_an_enterprise_only_enterprise_questions(page, site_url):
 
 @pytest.mark.parametrize("root,language", [("", "zh"), ("en/", "en")])
 def test_finder_shows_the_amounts_the_calculators_give(page, site_url, root, language):
-    open_with(page, site_url, "policy-finder", ENTERPRISE, root)
-    shown = page.inner_text('[data-status="likely"]')
-    spring = calculate("sf-employment-subsidy", {"is_key_epidemic_supplies_producer": True, "production_start_date": "2020-01-28",
-                                                 "person_days": 1000, "as_of": "2020-06-30"}, PARAMETERS)
-    refund = calculate("job-retention-refund", {"ui_insured": True, "insured_employees_base": 200, "layoffs": 11,
-                                                "last_year_ui_contributions_paid": "80000.00", "as_of": "2020-06-30"}, PARAMETERS)
-    for result, name in ((spring, "subsidy"), (refund, "refund")):
+    spring = {"is_key_epidemic_supplies_producer": True, "production_start_date": "2020-01-28", "person_days": 1000}
+    refund = {"ui_insured": True, "insured_employees_base": 200, "last_year_ui_contributions_paid": "80000.00"}
+    for answers, day, calculator, inputs, name in (
+            (spring, "2020-02-09", "sf-employment-subsidy", spring, "subsidy"),
+            ({**refund, "layoffs_last_year": 11}, "2020-06-30", "job-retention-refund", {**refund, "layoffs": 11}, "refund")):
+        open_with(page, site_url, "policy-finder", {"profile_type": "enterprise", **answers, "as_of": day}, root)
+        shown = page.inner_text('[data-status="likely"]')
+        result = calculate(calculator, {**inputs, "as_of": day}, PARAMETERS)
         figure = next(figure for figure in result["display"] if figure["name"] == name)
         assert figure["text"][language] in shown
+        assert page.inner_text("output[name=estimated_total]") == figure["text"][language]
     links = page.eval_on_selector_all('[data-status="likely"] a', "as => as.map(a => a.href)")
     assert any("job-retention-refund/?" in link and "last_year_ui_contributions_paid=80000.00" in link for link in links)
 

@@ -218,20 +218,41 @@
     return anchor;
   }
 
-  // One finder match: the measure, why, the estimate or what is missing, the calculator, the units to ask.
-  function renderMatch(li, match) {
+  // An estimated amount in words: the figure, and whether it is left out of the total and why.
+  function amountWords(estimate, calculatorMatch) {
+    var words = word("estimate").replace("{label}", text(estimate.amount.label)).replace("{amount}", text(estimate.amount.text));
+    return estimate.in_total ? words : words + word(calculatorMatch ? "not_in_total" : "not_added");
+  }
+
+  // A button that shows the finder's result as of another day (one inside a closed or future measure's period).
+  function viewButton(day) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button hb-view-then";
+    button.setAttribute("data-action", "view-as-of");
+    button.setAttribute("data-view-as-of", day);
+    button.textContent = word("view_as_of").replace("{date}", day);
+    return button;
+  }
+
+  // One finder match: the measure, why, its period, the estimate or what is missing, the calculator, the units to ask.
+  function renderMatch(li, match, matches) {
     var title = document.createElement("strong");
     title.appendChild(measureLink(match.measure));
     li.appendChild(title);
     paragraph(li, "hb-why").textContent = text(match.reason);
+    if (match.timing) { paragraph(li, "hb-timing").textContent = text(match.timing); }
     var estimate = match.estimate;
     if (estimate && estimate.amount && estimate.eligible !== false) {
-      paragraph(li, "hb-amount").textContent = word("estimate").replace("{label}", text(estimate.amount.label)).replace("{amount}", text(estimate.amount.text));
+      var shared = matches.some(function (other) { return other !== match && other.calculator === match.calculator && other.estimate && other.estimate.in_total; });
+      paragraph(li, "hb-amount").textContent = amountWords(estimate, shared);
+      if (estimate.condition) { paragraph(li, "hb-condition").textContent = text(estimate.condition); }
     } else if (estimate && estimate.amount) {
       paragraph(li, "hb-missing").textContent = word("not_eligible_now") + " " + estimate.reasons.map(text).join(word("reason_join"));
     } else if (estimate && estimate.missing && estimate.missing.length) {
       paragraph(li, "hb-missing").textContent = word("still_needed") + " " + estimate.missing.map(text).join(word("list_join"));
     }
+    if (match.view_as_of) { li.appendChild(viewButton(match.view_as_of)); }
     if (match.calculator) { paragraph(li, "hb-calc-link").appendChild(calculatorLink(match)); }
     var units = document.querySelector('.hb-measure-units [data-measure="' + match.measure + '"]');
     var span = paragraph(li, "hb-snippet");
@@ -253,7 +274,8 @@
   function showMatches(section, matches) {
     each(section, "[data-status]", function (group) {
       var status = group.getAttribute("data-status");
-      listItems(group.querySelector("ul"), matches.filter(function (match) { return match.status === status; }), renderMatch);
+      listItems(group.querySelector("ul"), matches.filter(function (match) { return match.status === status; }),
+                function (li, match) { renderMatch(li, match, matches); });
     });
     var none = section.querySelector(".hb-placeholder");
     none.hidden = matches.length > 0;
@@ -280,6 +302,8 @@
       paragraph(li, "hb-reading-id").textContent = reading.id;
     });
     if (result.matches) { showMatches(section, result.matches); }
+    var viewDate = section.querySelector("[data-view-date]");
+    if (viewDate) { viewDate.value = result.as_of; }
     listItems(section.querySelector('[data-result="trace"]'), result.matches ? [] : result.trace, function (li, step) {
       li.appendChild(document.createTextNode(text(step.explanation) + " "));
       li.appendChild(measureLink(step.measure, step.clause));
@@ -386,6 +410,7 @@
       if (action === "print") { window.print(); }
       if (action === "retry") { progress.classList.remove("hb-done"); submit(form); }
     });
+    form.parentNode.querySelector(".hb-result").addEventListener("click", function (event) { resultAction(form, event.target); });
     if (prefill(form)) { submit(form); }
   }
 
@@ -397,6 +422,21 @@
     showProfile(form);
     form.setAttribute("data-filled", String(filled));
     return filled;
+  }
+
+  // The result's own actions: change the answers (the form's first control takes the focus), or look at
+  // the finder's result as of another day (from the date box, or a closed or future measure's own day).
+  function resultAction(form, target) {
+    var action = target.getAttribute && target.getAttribute("data-action");
+    if (action === "change-answers") {
+      form.scrollIntoView();
+      form.querySelector("[name]").focus();
+    }
+    if (action === "view-as-of") {
+      var day = target.getAttribute("data-view-as-of") || form.parentNode.querySelector("[data-view-date]").value;
+      var asOf = form.querySelector('[name="as_of"]');
+      if (day && asOf) { asOf.value = day; submit(form); }
+    }
   }
 
   // Start the engine at once on a calculator page (this script runs after the page is parsed),

@@ -12,7 +12,7 @@ PROFILE_OF_GROUP = {"enterprise": "enterprise", "staff": "enterprise", "person":
 ROW_JOIN = {"zh": ("；", "，"), "en": ("; ", ", ")}
 PAGE_WORDS = ("estimate", "still_needed", "open_calculator", "not_eligible_now", "no_matches", "units_to_contact",
               "yes", "no", "refused_lead", "refused_file", "refused_worker", "refused_module", "refused_wasm",
-              "refused_rest", "list_join", "reason_join", "sentence_end")
+              "refused_rest", "list_join", "reason_join", "sentence_end", "view_as_of", "not_in_total", "not_added")
 
 
 # All calculator pages, the index of calculators and the finder; none if the document enables none.
@@ -154,7 +154,8 @@ def result_area(ctx: Context, entry: dict) -> str:
                 hidden="hidden")
     placeholder = tag("p", esc(ctx.label("result_placeholder")), class_="hb-placeholder")
     return tag("section", tag("h2", esc(ctx.label("result")), id="result") + placeholder
-               + tag("dl", figures, class_="hb-figures", hidden="hidden") + matches + sections + trace,
+               + tag("dl", figures, class_="hb-figures", hidden="hidden") + result_actions(ctx, entry)
+               + matches + sections + trace,
                class_="hb-result", aria_live="polite", data_state="empty")
 
 
@@ -166,6 +167,19 @@ def apply_link(ctx: Context, here: str, measure: dict) -> str:
            f"{ctx.t(measure['title'])}"
     return tag("p", tag("a", esc(text), href=href(here, measure_uri(measure["number"]), APPLY_ANCHOR)),
                class_="hb-apply-link")
+
+
+# What a reader does next with a result: change the answers (folded away after a shared link) and, in the finder,
+# look at it as of another date.
+def result_actions(ctx: Context, entry: dict) -> str:
+    change = tag("button", esc(ctx.label("change_answers")), type="button", data_action="change-answers", class_="md-button")
+    if entry["id"] != FINDER:
+        return tag("div", change, class_="hb-result-actions")
+    other_date = tag("span", tag("label", esc(ctx.label("view_other_date")), for_="hb-view-date")
+                     + '<input type="date" id="hb-view-date" data-view-date="">'
+                     + tag("button", esc(ctx.label("view")), type="button", data_action="view-as-of", class_="md-button"),
+                     class_="hb-view-date")
+    return tag("div", other_date + change, class_="hb-result-actions")
 
 
 # Words the page script shows, from the label table (the script types none of its own).
