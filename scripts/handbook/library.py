@@ -19,8 +19,8 @@ from .site.plugin import build_date
 from .site.wheel import add_calculator_assets
 
 
-# Build the library in root into out; on failure leave out untouched. site_url is the library's address
-# (e.g. a local preview's); without it the site links relatively and states no address.
+# Build the library in root into out; on failure leave out untouched. site_url replaces the library's address
+# (its site.yaml, e.g. for a local preview); without either the site links relatively and states no address.
 def build_library(root: str, out: str = "site", config_file: str = str(CONFIG_FILE), compress: bool = True,
                   site_url: str = None, library: Library = None) -> Path:
     try:
@@ -32,7 +32,7 @@ def build_library(root: str, out: str = "site", config_file: str = str(CONFIG_FI
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
     parts = Path(tempfile.mkdtemp(prefix=f".{target.name}.parts-", dir=target.parent))
     try:
-        _build_parts(library, parts, config_file, site_url)
+        _build_parts(library, parts, config_file, site_url or library.site.get("address"))
         _assemble(library, parts, staging)
         if compress:
             precompress(staging)

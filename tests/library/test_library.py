@@ -2,9 +2,12 @@
 other notice): a home listing both in each language, each document's pages under its folder, a cited number linked
 to its document and an unknown one left plain, "cited by" on the cited document's home, one calculator runtime for
 all, and data/library.json; `validate --library` names the document folder in every error."""
+import http.client
 import json
 import re
 import shutil
+import subprocess
+import time
 from pathlib import Path
 
 import jsonschema
@@ -13,7 +16,7 @@ import pytest
 from handbook.build import BuildFailed
 from handbook.library import build_library
 from handbook.static_server import serve_folder
-from tests.helpers import PROJECT, free_port, run_handbook
+from tests.helpers import HANDBOOK, PROJECT, free_port, run_handbook
 
 from .helpers import CITED, CITED_EN, MISSING, make_library
 
@@ -162,10 +165,47 @@ def test_a_failed_build_leaves_the_previous_site(library, tmp_path):
     assert not [path for path in tmp_path.iterdir() if path.name.startswith(".site")]
 
 
-def test_the_build_command_builds_the_library(library, tmp_path):
-    done = run_handbook("build", "--library", library, "--out", tmp_path / "out", timeout=600)
+# The command builds the library for the address in the library's own site.yaml, beside the document folders.
+def test_the_build_command_builds_the_library_for_its_address(library, tmp_path):
+    addressed = tmp_path / "addressed"
+    shutil.copytree(library, addressed)
+    (addressed / "site.yaml").write_text("address: https://library.example.gov.cn/\n", encoding="utf-8")
+    done = run_handbook("build", "--library", addressed, "--out", tmp_path / "out", timeout=600)
     assert done.returncode == 0, done.stderr
-    assert (tmp_path / "out" / "songhe" / "index.html").is_file() and (tmp_path / "out" / "en" / "index.html").is_file()
+    out = tmp_path / "out"
+    assert (out / "songhe" / "index.html").is_file() and (out / "en" / "index.html").is_file()
+    assert '<link rel="canonical" href="https://library.example.gov.cn/en/songhe/measures/01/">' in \
+        read(out, "en/songhe/measures/01/index.html")
+    assert "<loc>https://library.example.gov.cn/</loc>" in read(out, "sitemap.xml")
+
+
+# `handbook serve --library` builds the library for its local address and serves it.
+def test_serve_serves_the_library(library, tmp_path):
+    port = free_port()
+    process = subprocess.Popen([str(HANDBOOK), "serve", "--library", str(library), "--out", str(tmp_path / "site"),
+                                "--port", str(port)], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True)
+    try:
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline and process.poll() is None and not _answers(port, "/en/songhe/"):
+            time.sleep(0.5)
+        assert _answers(port, "/songhe/measures/01/") and _answers(port, "/"), process.stdout
+        assert f'href="http://127.0.0.1:{port}/taizhuang/"' in read(tmp_path / "site", "taizhuang/index.html")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+# Whether the local server answers a path with 200.
+def _answers(port: int, path: str) -> bool:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("GET", path)
+        return connection.getresponse().status == 200
+    except OSError:
+        return False
+    finally:
+        connection.close()
 
 
 # In Chromium at a phone's width, in both languages: the home fits, the reader's day redoes the status built for

@@ -8,6 +8,8 @@ from .dataset import Dataset, load_dataset
 from .errors import DataError, DataInvalid, said
 from .export import export_dataset
 from .languages import LANGUAGES
+from .schema import FILES
+from .yamlio import read_yaml
 
 RESERVED = {"assets", "search", "data"} | set(LANGUAGES)  # paths of the library site itself
 
@@ -18,6 +20,7 @@ class Library:
 
     root: Path
     documents: dict = field(default_factory=dict)
+    site: dict = field(default_factory=dict)  # the library's own site.yaml (its address), beside the document folders
 
     # Each document's number as written in Chinese (document.yaml number.zh), by folder.
     def numbers(self) -> dict:
@@ -47,6 +50,11 @@ def load_library(root) -> Library:
         raise DataInvalid([DataError(str(root), 1, 1, "", said("the library folder does not exist",
                                                                   "文件库文件夹不存在"))])
     library, errors = Library(root), []
+    if (root / "site.yaml").is_file():
+        located, errors = read_yaml(root / "site.yaml", "site.yaml")
+        if located is not None:
+            errors += [located.error(sub, message) for sub, message in FILES["site"].problems(located.data)]
+            library.site = located.data
     for folder in document_folders(root):
         if folder.name in RESERVED:
             errors.append(DataError(folder.name, 1, 1, "", said(
