@@ -14,7 +14,8 @@ from .data.errors import DataInvalid
 from .data.languages import language_folder
 from .data.library import Library, load_library
 from .site.compress import precompress
-from .site.library import library_home, library_members, merge_search_indexes, share_runtime, write_library_data
+from .site.library import (drop_shared_assets, library_home, library_members, merge_search_indexes, share_runtime,
+                           write_library_data)
 from .site.plugin import build_date
 from .site.wheel import add_calculator_assets
 
@@ -66,7 +67,7 @@ def _build_parts(library: Library, parts: Path, config_file: str, site_url: str)
 
 
 # Put the parts in place: the home at the root (English at en/), each document at <folder>/ and en/<folder>/ with
-# its calculator assets (their runtime shared), then one search index per language and the library's open data.
+# its calculator assets (their runtime shared) and the theme's assets once per language, then one search index per language and the library's open data.
 def _assemble(library: Library, parts: Path, staging: Path) -> None:
     for language in LANGUAGES:
         home = staging / language_folder(language)
@@ -76,6 +77,7 @@ def _assemble(library: Library, parts: Path, staging: Path) -> None:
     for folder, dataset in library.documents.items():
         for language in LANGUAGES:
             (parts / f"{folder}-{language}").rename(staging / language_folder(language) / folder)
+            drop_shared_assets(staging / language_folder(language) / folder)
         add_calculator_assets(staging / folder, dataset)
         share_runtime(staging, folder)
     merge_search_indexes(staging, library)

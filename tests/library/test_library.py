@@ -102,6 +102,8 @@ def test_the_cited_document_lists_what_cites_it(library_site, language):
 def test_the_calculator_runtime_is_once_for_the_library(library_site):
     site = library_site[0]
     assert len(list(site.glob("**/pyodide.asm.wasm"))) == 1
+    assert sorted(path.relative_to(site).parent.as_posix() for path in site.glob("**/bundle.*.min.js")) == \
+        ["assets/javascripts", "en/assets/javascripts"]
     assert (site / "assets" / "calculators" / "pyodide").is_dir()
     manifest = json.loads(read(site, "taizhuang/assets/calculators/manifest.json"))
     assert (site / "taizhuang" / "assets" / "calculators" / manifest["pyodide_dir"] / "pyodide.asm.wasm").resolve().is_file()
@@ -209,8 +211,8 @@ def _answers(port: int, path: str) -> bool:
 
 
 # In Chromium at a phone's width, in both languages: the home fits, the reader's day redoes the status built for
-# 2019-01-01, a document opens from it, its cross-reference leads to the cited document, and its calculator runs on
-# the library's shared runtime.
+# 2019-01-01, a document opens from it, its cross-reference leads to the cited document, one document's search finds
+# the other's text and names it, and the calculator runs on the library's shared runtime.
 @pytest.mark.parametrize("language", ROOTS)
 def test_the_library_in_a_browser(browser, library_site, language):
     site, url = library_site
@@ -226,6 +228,9 @@ def test_the_library_in_a_browser(browser, library_site, language):
     tab.click("a.hb-xref")
     tab.wait_for_url(f"**/{ROOTS[language]}taizhuang/")
     assert tab.locator("#cited-by").count() == 1
+    tab.goto(url + ROOTS[language] + "taizhuang/search/?q=" + {"zh": "电商公共服务中心", "en": "e-commerce public service"}[language])
+    tab.wait_for_selector("#hb-search-results li a")
+    assert NUMBERS[language][1] in tab.locator("#hb-search-results li a").first.inner_text()
     tab.goto(url + ROOTS[language] + "taizhuang/calculators/job-retention-refund/")
     tab.fill('[name="insured_employees_base"]', "200")
     tab.select_option('[name="ui_insured"]', "true")

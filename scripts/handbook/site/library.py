@@ -19,6 +19,10 @@ from .render import block, esc, link, md_text, tag
 SHARED = ("pyodide", "stdlib", "wheel")  # calculator assets the documents share, each named by version or content hash
 SHARED_FROM_MANIFEST = "../../../assets/calculators/"  # from /<folder>/assets/calculators/ to the library's
 PRELOAD = re.compile(r'(<link rel="preload" href="[^"]*?)(assets/calculators/(?:pyodide|stdlib)/)')
+# A page's reference to the theme's and the site's assets (styles, scripts, images), the same in every build, so stored
+# once per language at the library's root; each document keeps its calculator assets and the worker that reads them.
+OWN_ASSETS = ("assets/calculators/", "assets/javascripts/calculator-worker.js")
+ASSET = re.compile(r'((?:href|src)="(?:\.\./)*)(assets/(?!calculators/|javascripts/calculator-worker\.js))')
 TAG = re.compile(r"(<[^>]+>)")
 ANCHOR_OPEN = re.compile(r"<a[\s>]", re.I)
 
@@ -59,9 +63,9 @@ class Member:
             html += cited_by_list(self.cited_by, up, language)
         return crumb + html
 
-    # A built page whose preload hints point at the library's shared runtime instead of the document's own.
+    # A built page whose styles, scripts and preload hints point at the library's shared copies, one folder up.
     def page_output(self, html: str) -> str:
-        return PRELOAD.sub(r"\1../\2", html)
+        return ASSET.sub(r"\1../\2", PRELOAD.sub(r"\1../\2", html))
 
 
 @dataclass
@@ -192,6 +196,18 @@ def share_runtime(site: Path, folder: str) -> None:
     for key in ("wheel", "pyodide_dir", "stdlib"):
         manifest[key] = SHARED_FROM_MANIFEST + manifest[key]
     (own / "manifest.json").write_text(to_json(manifest), encoding="utf-8")
+
+
+# Remove a document build's copies of the shared assets (its pages use the library's) and its 404 page (the
+# library's answers for every path).
+def drop_shared_assets(document: Path) -> None:
+    (document / "404.html").unlink()
+    for path in sorted((document / "assets").rglob("*"), reverse=True):
+        relative = path.relative_to(document).as_posix()
+        if path.is_file() and not relative.startswith(OWN_ASSETS):
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
 
 
 # Move every file of source into target, keeping target's copy where both have one (the names carry versions or hashes).
