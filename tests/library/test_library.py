@@ -154,6 +154,15 @@ def test_two_documents_with_one_number_are_an_error(library, tmp_path):
     assert done.returncode == 1 and re.search(r"^songhe-copy/document.yaml:\d+:\d+: number.zh: ", done.stderr, re.M)
 
 
+def test_an_empty_library_and_a_folder_named_like_a_site_path_are_errors(library, tmp_path):
+    (tmp_path / "empty").mkdir()
+    done = run_handbook("validate", "--library", tmp_path / "empty", cwd=tmp_path)
+    assert done.returncode == 1 and "empty:1:1: the library has no document folder" in done.stderr
+    shutil.copytree(library / "songhe", tmp_path / "named" / "en")
+    done = run_handbook("validate", "--library", tmp_path / "named", cwd=tmp_path)
+    assert done.returncode == 1 and "en:1:1: a document folder cannot be named en" in done.stderr
+
+
 def test_a_failed_build_leaves_the_previous_site(library, tmp_path):
     out = tmp_path / "site"
     out.mkdir()
