@@ -63,7 +63,7 @@ def build_site(data: str, out: str = "site", config_file: str = str(CONFIG_FILE)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    _swap_in(staging, target)
+    swap_in(staging, target)
     return target
 
 
@@ -74,7 +74,7 @@ def _build_languages(dataset: Dataset, staging: Path, config_file: str, site_url
     try:
         with ProcessPoolExecutor(len(LANGUAGES), mp_context=multiprocessing.get_context("fork")) as pool:
             failures = [failure for failure in pool.map(
-                _build_language, [dataset] * len(LANGUAGES), LANGUAGES, [str(folders[language]) for language in LANGUAGES],
+                build_language, [dataset] * len(LANGUAGES), LANGUAGES, [str(folders[language]) for language in LANGUAGES],
                 [config_file] * len(LANGUAGES), [site_url] * len(LANGUAGES)) if failure]
         if failures:
             raise BuildFailed("\n".join(failures))
@@ -85,8 +85,10 @@ def _build_languages(dataset: Dataset, staging: Path, config_file: str, site_url
             shutil.rmtree(folders[language], ignore_errors=True)
 
 
-# Run one strict MkDocs build for one language; return why it failed, or "".
-def _build_language(dataset: Dataset, language: str, site_dir: str, config_file: str, site_url: str) -> str:
+# Run one strict MkDocs build for one language; return why it failed, or "". library is the document's place in a
+# library (site.library.Member) or the library's home (site.library.Home), None for a site of its own.
+def build_language(dataset: Dataset, language: str, site_dir: str, config_file: str, site_url: str,
+                   library=None) -> str:
     os.environ.update(HANDBOOK_DATA=str(dataset.root), HANDBOOK_LANGUAGE=language, NO_MKDOCS_2_WARNING="1")
     logger = logging.getLogger("mkdocs")
     logger.setLevel(logging.WARNING)
@@ -96,6 +98,7 @@ def _build_language(dataset: Dataset, language: str, site_dir: str, config_file:
         config = load_config(config_file, site_dir=site_dir, strict=True)
         config.plugins["handbook"].loaded = dataset
         config.plugins["handbook"].preview_address = site_url
+        config.plugins["handbook"].library = library
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)
@@ -109,7 +112,7 @@ def _build_language(dataset: Dataset, language: str, site_dir: str, config_file:
 
 
 # Replace target by staging in two renames, so readers never see a half-written site.
-def _swap_in(staging: Path, target: Path) -> None:
+def swap_in(staging: Path, target: Path) -> None:
     old = target.with_name(f".{target.name}.old")
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():

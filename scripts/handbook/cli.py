@@ -15,6 +15,8 @@ def main(argv=None) -> int:
     for name, (runner, help_text) in COMMANDS.items():
         command = commands.add_parser(name, help=help_text)
         command.add_argument("--data", default=DEFAULT_DATA, help="folder of policy YAML (default: policy_data)")
+        if name in LIBRARY_COMMANDS:
+            command.add_argument("--library", help="a folder whose every subfolder is a document folder: one site for all")
         ARGUMENTS.get(name, lambda _: None)(command)
         command.set_defaults(run=runner)
     args = parser.parse_args(argv)
@@ -33,21 +35,28 @@ def main(argv=None) -> int:
 # Check the data and print counts, or every error.
 def run_validate(args) -> int:
     from .data.dataset import load_dataset
+    if args.library:
+        from .library import validate_library
+        return validate_library(args.library, counts)
     dataset = load_dataset(args.data)
+    print("OK: " + ", ".join(f"{count} {name}" for name, count in counts(dataset).items()))
+    from .data.terminology import unused_terms
+    for warning in unused_terms(dataset):
+        print(warning, file=sys.stderr)
+    print_summary_after_ok(args.data, dataset)
+    return 0
+
+
+# How many sections, measures, clauses, units … a valid document has, by name.
+def counts(dataset) -> dict:
     tasks = dataset.part("annex2")["tasks"]
-    counts = {
+    return {
         "sections": len(dataset.part("sections")["sections"]), "measures": len(dataset.measures),
         "clauses": sum(len(measure["clauses"]) for measure in dataset.measures),
         "units": len(dataset.part("units")["units"]), "leading group members": len(dataset.part("annex1")["members"]),
         "Annex 2 rows": sum(len(task["rows"]) for task in tasks), "parameters": len(dataset.parameters),
         "editorial notes": len(dataset.part("notes")["notes"]), "revisions": len(dataset.part("revisions")["revisions"]),
     }
-    print("OK: " + ", ".join(f"{count} {name}" for name, count in counts.items()))
-    from .data.terminology import unused_terms
-    for warning in unused_terms(dataset):
-        print(warning, file=sys.stderr)
-    print_summary_after_ok(args.data, dataset)
-    return 0
 
 
 # After OK, the policy-relevant changes since the last commit, when the data folder is in git.
@@ -96,6 +105,8 @@ def run_build(args) -> int:
     from .build import BuildFailed, build_site
     from .data.dataset import load_dataset
     from .summary import print_change_summary
+    if args.library:
+        return run_build_library(args)
     try:
         dataset = load_dataset(args.data)
         print_change_summary(args.data, dataset)
@@ -107,10 +118,26 @@ def run_build(args) -> int:
     return 0
 
 
+# Build a library (--library DIR) into --out (default site/), atomically.
+def run_build_library(args) -> int:
+    from .build import BuildFailed
+    from .library import build_library
+    try:
+        target = build_library(args.library, args.out or "site")
+    except BuildFailed as failed:
+        print(f"build failed; the previous site was left unchanged.\n{failed}", file=sys.stderr)
+        return 1
+    print(f"built {target}")
+    return 0
+
+
 # Build, serve on 127.0.0.1, and rebuild whenever data, docs or code change.
 def run_serve(args) -> int:
     from .serve import serve
     from .summary import print_change_summary
+    if args.library:
+        from .library import build_library
+        return serve(args.library, args.out or "site", args.port, build_library)
     print_change_summary(args.data)
     return serve(args.data, output_folder(args.data, args.out), args.port)
 
@@ -162,6 +189,7 @@ COMMANDS = {
     "diff": (run_diff, "describe what changed between two data folders or git revisions, in Chinese and English"),
     "new": (run_new, "start a new measure file or parameter entry, every field marked TODO"),
 }
+LIBRARY_COMMANDS = ("validate", "build", "serve")
 ARGUMENTS = {
     "export": lambda command: command.add_argument("--out", help="file to write instead of stdout"),
     "schema": lambda command: command.add_argument("--out", default="policy_data/schema", help="folder"),

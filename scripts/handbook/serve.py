@@ -18,10 +18,11 @@ def snapshot(data: str) -> tuple:
                         if path.is_file() and "__pycache__" not in path.parts))
 
 
-# Build once, then serve and poll for changes until interrupted.
-def serve(data: str, out: str, port: int) -> int:
+# Build once, then serve and poll for changes until interrupted. builder builds data into out (build_site, or
+# library.build_library for a library folder).
+def serve(data: str, out: str, port: int, builder=build_site) -> int:
     seen = snapshot(data)
-    rebuild(data, out, port)
+    rebuild(data, out, port, builder)
     server, _ = serve_folder(Path(out), port)
     print(f"serving http://127.0.0.1:{port}/ (Chinese) and http://127.0.0.1:{port}/en/ (English); Ctrl+C stops",
           flush=True)
@@ -31,17 +32,17 @@ def serve(data: str, out: str, port: int) -> int:
             current = snapshot(data)
             if current != seen:
                 seen = current
-                rebuild(data, out, port)
+                rebuild(data, out, port, builder)
     except KeyboardInterrupt:
         server.shutdown()
     return 0
 
 
 # Rebuild for http://127.0.0.1:port/ and report; a failed build keeps the last good site online.
-def rebuild(data: str, out: str, port: int) -> None:
+def rebuild(data: str, out: str, port: int, builder=build_site) -> None:
     started = time.perf_counter()
     try:
-        build_site(data, out, compress=False, site_url=f"http://127.0.0.1:{port}/")
+        builder(data, out, compress=False, site_url=f"http://127.0.0.1:{port}/")
         print(f"built in {time.perf_counter() - started:.2f}s", flush=True)
     except BuildFailed as failed:
         print(f"build failed; still serving the last good site:\n{failed}", file=sys.stderr, flush=True)

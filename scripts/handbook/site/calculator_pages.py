@@ -92,7 +92,7 @@ def questionnaire(ctx: Context, fields: list) -> str:
 
 # The calculation worker, kept once at the root of the site (the English site is nested under en/).
 def worker_href(ctx: Context, here: str) -> str:
-    return href(here, "index.md") + ("" if ctx.language == "zh" else "../") + "assets/javascripts/calculator-worker.js"
+    return href(here, "index.md") + ("" if ctx.language == "zh" else ctx.to_root_language) + "assets/javascripts/calculator-worker.js"
 
 
 # One labelled control; list inputs become a fieldset of repeatable rows.

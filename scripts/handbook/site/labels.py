@@ -190,6 +190,14 @@ LABELS = {
     "list_join": {"zh": "、", "en": ", "},
     "reason_join": {"zh": "；", "en": "; "},
     "sentence_end": {"zh": "。", "en": "."},
+    "library": {"zh": "政策文件库", "en": "Policy library"},
+    "library_intro": {"zh": "本库收录的全部政策文件。状态按您设备上的今天计算（未启用JavaScript时按{today}）。",
+                      "en": "Every policy document in this library. The status is for today on your device "
+                            "({today} without JavaScript)."},
+    "library_not_yet": {"zh": "尚未施行（自{start}起）", "en": "not yet in force (from {start})"},
+    "library_in_force": {"zh": "施行中", "en": "in force"},
+    "library_ended": {"zh": "已失效（{end}止）", "en": "ended ({end})"},
+    "cited_by": {"zh": "被引用", "en": "Cited by"},
 }
 
 

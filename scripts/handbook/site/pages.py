@@ -31,6 +31,7 @@ class Context:
     language: str
     today: date
     files: dict
+    to_root_language: str = "../"  # from a translation's root to the original's (another path in a library)
 
     # Text of a bilingual value in the page's language.
     def t(self, value) -> str:
@@ -485,7 +486,7 @@ def _revision_source(ctx: Context, revision: dict) -> str:
 # The open-data files, for re-use: the whole dataset as JSON with its schemas, and two CSV tables.
 def open_data_page(ctx: Context) -> Page:
     from ..data.schema import FILES
-    root = "../" + ("../" if ctx.language != "zh" else "")
+    root = "../" + (ctx.to_root_language if ctx.language != "zh" else "")
     files = [("data/handbook.json", "JSON"), ("data/parameters.csv", "CSV"), ("data/annex2-tasks.csv", "CSV")]
     files += [(f"data/schema/{name}.schema.json", "JSON Schema") for name in FILES]
     rows = [[link(root + path, path.split("/")[-1]), esc(kind), esc(ctx.label(f"data_{path.split('/')[-1].split('.')[0]}")

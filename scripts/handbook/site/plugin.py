@@ -36,20 +36,29 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     loaded = None
     preview_address = None
+    library = None  # a library.Member while building one document of a library, a library.Home for its home
 
     # Take the dataset `handbook build` loaded (or load and validate it, under plain mkdocs), and set
     # language, name, the document's own address and repository (site.yaml; a preview's local address instead), and nav.
     def on_config(self, config):
+        self.search_entries = []
+        if self.library and self.library.is_home:
+            config.extra["alternate"] = [
+                {"name": name, "lang": code, "prefix": _prefix(self.config.language, code)} for code, name in LANGUAGES.items()]
+            return self.library.configure(config, self.config.language)
         self.data_dir = Path(self.config.data_folder)
         self.dataset = self.loaded or self._load()
         self.export = export_dataset(self.dataset)
         language = self.config.language
         self.ctx = Context(self.export, language, build_date(), self._source_files())
+        if self.library:
+            self.ctx.to_root_language = self.library.to_root_language()
         config.theme["language"] = language
         config.site_name = self.ctx.t(self.export["document"]["plan_title"])
         self._set_addresses(config, self.dataset.part("site"))
         config.extra["alternate"] = [
-            {"name": name, "lang": code, "prefix": _prefix(language, code)} for code, name in LANGUAGES.items()]
+            {"name": name, "lang": code, "prefix": self.library.prefix(language, code) if self.library
+             else _prefix(language, code)} for code, name in LANGUAGES.items()]
         config.extra["last_revised"] = label("last_revised", language,
                                              date=max(r["date"] for r in self.export["revisions"]))
         config.extra["unofficial"] = label("unofficial", language)
@@ -59,12 +68,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         config.extra["citation_words"] = {key: label(key, language)
                                           for key in ("copy_citation", "citation_copied", "citation_select")}
         config.nav = self._nav()
-        self.search_entries = []
         return config
 
     # Keep the docs folder's assets; add the document's hand-written pages and the generated ones.
     def on_files(self, files, config):
         kept = [file for file in files if not file.src_uri.endswith(".md")]
+        if self.library and self.library.is_home:
+            return Files(kept + [File.generated(config, uri, content=markdown)
+                                 for uri, markdown in self.library.pages(self.config.language)])
         for path in self._own_pages():
             page = File.generated(config, path.name, abs_src_path=str(path))
             page.edit_uri = f"{self.folder}/{path.relative_to(self.data_dir).as_posix()}"
@@ -85,12 +96,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.search_entries.append({"title": unescape(page.title), "url": page.url, "text": text})
         separator = "：" if self.config.language == "zh" else ": "
         page.meta.setdefault("description", _description(unescape(page.title), text, separator))
+        if self.library and not self.library.is_home:
+            return self.library.page_content(html, page.url, page.file.src_uri, self.config.language)
         return html
 
     # Put the Content Security Policy, with the hashes of this page's inline scripts, first in <head>,
     # and on calculator pages preload hints for the Pyodide runtime last.
     def on_post_page(self, output, page, config):
-        return add_policy(add_runtime_hints(output))
+        output = add_runtime_hints(output)
+        return add_policy(self.library.page_output(output) if self.library and not self.library.is_home else output)
 
     # The 404 page is not a page to MkDocs: give it the same policy when its template is rendered.
     def on_post_template(self, output_content, template_name, config):
@@ -98,6 +112,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     # Write the search index and the open-data files next to the pages.
     def on_post_build(self, config):
+        if self.library and self.library.is_home:
+            return
         write_outputs(Path(config.site_dir), self.config.language, self.export, self.search_entries)
         write_calendars(Path(config.site_dir), self.ctx, config.site_url)
 
@@ -111,7 +127,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         address = self.preview_address or site.get("address")
         if address and self.config.language != ROOT_LANGUAGE:
             address = address.rstrip("/") + f"/{self.config.language}/"
-        config.site_url = address and address.rstrip("/") + "/"
+        config.site_url = self.library.site_url(self.config.language) if self.library else \
+            address and address.rstrip("/") + "/"
         config.repo_url = site.get("repository")
         config.repo_name = _repository_name(config.repo_url) if config.repo_url else None
         config.edit_uri = site.get("edit_uri", "edit/main/") if config.repo_url else None
