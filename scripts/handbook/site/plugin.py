@@ -45,6 +45,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if self.library and self.library.is_home:
             config.extra["alternate"] = [
                 {"name": name, "lang": code, "prefix": _prefix(self.config.language, code)} for code, name in LANGUAGES.items()]
+            self._set_page_words(config, self.config.language, label("library", self.config.language))
             return self.library.configure(config, self.config.language)
         self.data_dir = Path(self.config.data_folder)
         self.dataset = self.loaded or self._load()
@@ -62,13 +63,18 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         config.extra["last_revised"] = label("last_revised", language,
                                              date=max(r["date"] for r in self.export["revisions"]))
         config.extra["unofficial"] = label("unofficial", language)
+        self._set_page_words(config, language, self._print_head())
+        config.nav = self._nav()
+        return config
+
+    # The words every page's template shows: the header search's, the print head's and the copy-citation button's.
+    @staticmethod
+    def _set_page_words(config, language: str, print_head: str) -> None:
         config.extra["search_labels"] = search_labels(language)
-        config.extra["print_head"] = self._print_head()
+        config.extra["print_head"] = print_head
         config.extra["print_address"] = label("print_address", language)
         config.extra["citation_words"] = {key: label(key, language)
                                           for key in ("copy_citation", "citation_copied", "citation_select")}
-        config.nav = self._nav()
-        return config
 
     # Keep the docs folder's assets; add the document's hand-written pages and the generated ones.
     def on_files(self, files, config):
