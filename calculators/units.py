@@ -8,15 +8,36 @@ DECIMAL, INTEGER, DATE = "decimal", "integer", "date"
 
 
 @dataclass(frozen=True)
+class Bounds:
+    """The values a unit can take: above low (from low, if low_included) up to high (None: no upper bound), and
+    that range in words, (English, Chinese), for the loader's message."""
+
+    low: Decimal
+    high: Decimal = None
+    low_included: bool = False
+    words: tuple = ("", "")
+
+    def holds(self, number: Decimal) -> bool:
+        """Tell whether number (a Decimal) is within the bounds."""
+        above = number >= self.low if self.low_included else number > self.low
+        return above and (self.high is None or number <= self.high)
+
+
+POSITIVE_PERCENT = Bounds(Decimal(0), Decimal(100), words=("more than 0 and at most 100", "大于0且不超过100"))
+NOT_NEGATIVE = Bounds(Decimal(0), low_included=True, words=("0 or more", "不小于0"))
+
+
+@dataclass(frozen=True)
 class Unit:
     """One unit: name as written in policy_data, kind (decimal, integer or date), short symbol, value words and
-    the English symbol for a value of one (person, month), if it differs."""
+    the English symbol for a value of one (person, month), if it differs, and the bounds of a valid value."""
 
     name: str
     kind: str
     symbol: dict
     words: dict
     one: str = ""
+    valid: Bounds = None
 
     def convert(self, raw: str):
         """Convert a value string of this unit: Decimal, int or date (ValueError or InvalidOperation if malformed)."""
@@ -36,17 +57,22 @@ class Unit:
 
 
 UNITS = {unit.name: unit for unit in (
-    Unit("yuan", DECIMAL, {"zh": "元", "en": "yuan"}, {"zh": "{v}元", "en": "{v} yuan"}),
+    Unit("yuan", DECIMAL, {"zh": "元", "en": "yuan"}, {"zh": "{v}元", "en": "{v} yuan"}, valid=NOT_NEGATIVE),
     Unit("yuan_per_person_day", DECIMAL, {"zh": "元/人天", "en": "yuan per person-day"},
-         {"zh": "每人每天{v}元", "en": "{v} yuan per person per day"}),
-    Unit("yuan_per_person", DECIMAL, {"zh": "元/人", "en": "yuan per person"}, {"zh": "每人{v}元", "en": "{v} yuan per person"}),
-    Unit("percent", DECIMAL, {"zh": "%", "en": "%"}, {"zh": "{v}%", "en": "{v}%"}),
+         {"zh": "每人每天{v}元", "en": "{v} yuan per person per day"}, valid=NOT_NEGATIVE),
+    Unit("yuan_per_person", DECIMAL, {"zh": "元/人", "en": "yuan per person"}, {"zh": "每人{v}元", "en": "{v} yuan per person"},
+         valid=NOT_NEGATIVE),
+    Unit("percent", DECIMAL, {"zh": "%", "en": "%"}, {"zh": "{v}%", "en": "{v}%"}, valid=POSITIVE_PERCENT),
     Unit("percentage_point", DECIMAL, {"zh": "个百分点", "en": "percentage points"},
-         {"zh": "{v}个百分点", "en": "{v} percentage point(s)"}),
-    Unit("persons", INTEGER, {"zh": "人", "en": "persons"}, {"zh": "{v}人", "en": "{v} persons"}, one="person"),
-    Unit("months", INTEGER, {"zh": "个月", "en": "months"}, {"zh": "{v}个月", "en": "{v} months"}, one="month"),
-    Unit("years", INTEGER, {"zh": "年", "en": "years"}, {"zh": "{v}年", "en": "{v} year(s)"}, one="year"),
-    Unit("days", INTEGER, {"zh": "日", "en": "days"}, {"zh": "{v}日", "en": "{v} days"}, one="day"),
+         {"zh": "{v}个百分点", "en": "{v} percentage point(s)"}, valid=POSITIVE_PERCENT),
+    Unit("persons", INTEGER, {"zh": "人", "en": "persons"}, {"zh": "{v}人", "en": "{v} persons"}, one="person",
+         valid=Bounds(Decimal(0), words=("at least 1", "至少为1"))),
+    Unit("months", INTEGER, {"zh": "个月", "en": "months"}, {"zh": "{v}个月", "en": "{v} months"}, one="month",
+         valid=Bounds(Decimal(0), Decimal(120), words=("from 1 to 120", "1至120"))),
+    Unit("years", INTEGER, {"zh": "年", "en": "years"}, {"zh": "{v}年", "en": "{v} year(s)"}, one="year",
+         valid=Bounds(Decimal(0), Decimal(50), words=("from 1 to 50", "1至50"))),
+    Unit("days", INTEGER, {"zh": "日", "en": "days"}, {"zh": "{v}日", "en": "{v} days"}, one="day",
+         valid=Bounds(Decimal(0), Decimal(3660), words=("from 1 to 3660", "1至3660"))),
     Unit("date", DATE, {"zh": "", "en": ""}, {"zh": "{v}", "en": "{v}"}),
 )}
 # A unit calculators count in that no parameter has: the person-days of the Spring-Festival subsidy.

@@ -1,5 +1,5 @@
-"""Plausibility of parameter values by unit: a declared valid range per unit, dates within the document's
-years, and no more than a ten-fold change from the previous dated value.
+"""Plausibility of parameter values by unit: the valid range each unit declares (calculators/units.py), dates
+within the document's years, and no more than a ten-fold change from the previous dated value.
 
 Impossible values (a percent above 100, a negative amount, a count of zero months) are errors that no one
 can confirm. Improbable values (a percent below 1, a date outside the years the document names, a ten-fold
@@ -7,39 +7,13 @@ change) are errors too, unless the official confirms that exact value with `conf
 `validate` and `build` then agree, and the confirmation stays in the data for reviewers to see.
 """
 import re
-from dataclasses import dataclass
 from decimal import Decimal
+
+from calculators.units import UNITS
 
 from .errors import said
 from .texts import source_texts
 
-
-@dataclass(frozen=True)
-class Range:
-    """The valid values of one unit: above (or from) low, up to high; None means no bound."""
-
-    low: Decimal
-    high: Decimal = None
-    low_included: bool = False
-    words: tuple = ("", "")
-
-    # Tell whether number is in the range.
-    def holds(self, number: Decimal) -> bool:
-        above = number >= self.low if self.low_included else number > self.low
-        return above and (self.high is None or number <= self.high)
-
-
-RANGES = {
-    "percent": Range(Decimal(0), Decimal(100), words=("more than 0 and at most 100", "大于0且不超过100")),
-    "percentage_point": Range(Decimal(0), Decimal(100), words=("more than 0 and at most 100", "大于0且不超过100")),
-    "yuan": Range(Decimal(0), low_included=True, words=("0 or more", "不小于0")),
-    "yuan_per_person": Range(Decimal(0), low_included=True, words=("0 or more", "不小于0")),
-    "yuan_per_person_day": Range(Decimal(0), low_included=True, words=("0 or more", "不小于0")),
-    "persons": Range(Decimal(0), words=("at least 1", "至少为1")),
-    "months": Range(Decimal(0), Decimal(120), words=("from 1 to 120", "1至120")),
-    "years": Range(Decimal(0), Decimal(50), words=("from 1 to 50", "1至50")),
-    "days": Range(Decimal(0), Decimal(3660), words=("from 1 to 3660", "1至3660")),
-}
 FACTOR = Decimal(10)
 PERCENT_HINT = ("a percent is written as 60 for 60 %", "百分比应写成 60 表示60%")
 CONFIRM = ("if it is right, add `confirmed: true` beside this value", "如确实无误，请在此值旁加上 confirmed: true")
@@ -91,7 +65,7 @@ def _entry_problems(unit: str, entry: dict, previous, years: tuple):
         if not years[0] <= int(entry["value"][:4]) <= years[1]:
             yield "value", _outside_years(entry["value"], years), True
         return
-    number, allowed = Decimal(entry["value"]), RANGES.get(unit)
+    number, allowed = Decimal(entry["value"]), UNITS[unit].valid if unit in UNITS else None
     if allowed and not allowed.holds(number):
         hint = PERCENT_HINT if unit in ("percent", "percentage_point") else ("correct the value", "请改正此值")
         yield "value", said(f"'{entry['value']}' is outside the valid range for {unit}: {allowed.words[0]}; {hint[0]}",
