@@ -7,24 +7,41 @@ from decimal import Decimal
 DECIMAL, INTEGER, DATE = "decimal", "integer", "date"
 
 
+# The largest plausible values (not policy figures): a share of the whole, ten years of months, fifty years and
+# ten years of days; a longer period in a parameter is a typing mistake.
+PERCENT_MAX = Decimal(100)
+MONTHS_MAX = 120
+YEARS_MAX = 50
+DAYS_MAX = 3660
+
+
 @dataclass(frozen=True)
 class Bounds:
-    """The values a unit can take: above low (from low, if low_included) up to high (None: no upper bound), and
-    that range in words, (English, Chinese), for the loader's message."""
+    """The values a unit can take: above low (from low, if low_included) up to high (None: no upper bound)."""
 
     low: Decimal
     high: Decimal = None
     low_included: bool = False
-    words: tuple = ("", "")
 
     def holds(self, number: Decimal) -> bool:
         """Tell whether number (a Decimal) is within the bounds."""
         above = number >= self.low if self.low_included else number > self.low
         return above and (self.high is None or number <= self.high)
 
+    def words(self, whole: bool) -> tuple:
+        """Return the bounds in words, (English, Chinese); whole: the unit counts in whole numbers."""
+        low, high = self.low, self.high
+        if self.low_included:
+            return (f"{low} or more", f"不小于{low}") if high is None else (f"from {low} to {high}", f"{low}至{high}")
+        if not whole:
+            return (f"more than {low}", f"大于{low}") if high is None else \
+                (f"more than {low} and at most {high}", f"大于{low}且不超过{high}")
+        first = low + 1
+        return (f"at least {first}", f"至少为{first}") if high is None else (f"from {first} to {high}", f"{first}至{high}")
 
-POSITIVE_PERCENT = Bounds(Decimal(0), Decimal(100), words=("more than 0 and at most 100", "大于0且不超过100"))
-NOT_NEGATIVE = Bounds(Decimal(0), low_included=True, words=("0 or more", "不小于0"))
+
+POSITIVE_PERCENT = Bounds(Decimal(0), PERCENT_MAX)
+NOT_NEGATIVE = Bounds(Decimal(0), low_included=True)
 
 
 @dataclass(frozen=True)
@@ -51,6 +68,10 @@ class Unit:
         """Return a value with its unit in words, in one language (zh or en)."""
         return self.words[language].format(v=value)
 
+    def valid_words(self) -> tuple:
+        """Return the bounds of a valid value in words, (English, Chinese); ("", "") if the unit has none."""
+        return self.valid.words(self.kind == INTEGER) if self.valid else ("", "")
+
     def label(self) -> dict:
         """Return the symbol a calculator figure is shown with: {zh, en} and, if it differs, en_one for a value of one."""
         return {**self.symbol, "en_one": self.one} if self.one else dict(self.symbol)
@@ -66,13 +87,13 @@ UNITS = {unit.name: unit for unit in (
     Unit("percentage_point", DECIMAL, {"zh": "个百分点", "en": "percentage points"},
          {"zh": "{v}个百分点", "en": "{v} percentage point(s)"}, valid=POSITIVE_PERCENT),
     Unit("persons", INTEGER, {"zh": "人", "en": "persons"}, {"zh": "{v}人", "en": "{v} persons"}, one="person",
-         valid=Bounds(Decimal(0), words=("at least 1", "至少为1"))),
+         valid=Bounds(Decimal(0))),
     Unit("months", INTEGER, {"zh": "个月", "en": "months"}, {"zh": "{v}个月", "en": "{v} months"}, one="month",
-         valid=Bounds(Decimal(0), Decimal(120), words=("from 1 to 120", "1至120"))),
+         valid=Bounds(Decimal(0), Decimal(MONTHS_MAX))),
     Unit("years", INTEGER, {"zh": "年", "en": "years"}, {"zh": "{v}年", "en": "{v} year(s)"}, one="year",
-         valid=Bounds(Decimal(0), Decimal(50), words=("from 1 to 50", "1至50"))),
+         valid=Bounds(Decimal(0), Decimal(YEARS_MAX))),
     Unit("days", INTEGER, {"zh": "日", "en": "days"}, {"zh": "{v}日", "en": "{v} days"}, one="day",
-         valid=Bounds(Decimal(0), Decimal(3660), words=("from 1 to 3660", "1至3660"))),
+         valid=Bounds(Decimal(0), Decimal(DAYS_MAX))),
     Unit("date", DATE, {"zh": "", "en": ""}, {"zh": "{v}", "en": "{v}"}),
 )}
 # A unit calculators count in that no parameter has: the person-days of the Spring-Festival subsidy.

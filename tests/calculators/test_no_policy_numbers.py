@@ -11,9 +11,10 @@ import calculators
 
 PACKAGE = Path(calculators.__file__).resolve().parent
 GENERIC_NUMBERS = {0, 1}
-# Named constants of arithmetic and the calendar (not of the policy), by module: a module-level NAME = number.
+# Named constants of arithmetic, the calendar and plausibility (not of the policy), by module: a module-level NAME = number.
 NAMED_CONSTANTS = {"dates.py": {"MONTHS_PER_YEAR", "HEADROOM_YEARS"},
-                   "money.py": {"CENT_PLACES", "PERCENT", "PERCENT_PLACES", "MAX_SHOWN_PLACES"}}
+                   "money.py": {"CENT_PLACES", "PERCENT", "PERCENT_PLACES", "MAX_SHOWN_PLACES"},
+                   "units.py": {"PERCENT_MAX", "MONTHS_MAX", "YEARS_MAX", "DAYS_MAX"}}
 # Functions whose literals are arithmetic, with the reason: half-up rounding as (2·n·10^p + d) // 2d.
 ARITHMETIC_FUNCTIONS = {("money.py", "round_ratio")}
 # Example strings that show a format, not a figure: a decimal string in validation messages.

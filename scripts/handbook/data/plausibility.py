@@ -68,8 +68,8 @@ def _entry_problems(unit: str, entry: dict, previous, years: tuple):
     number, allowed = Decimal(entry["value"]), UNITS[unit].valid if unit in UNITS else None
     if allowed and not allowed.holds(number):
         hint = PERCENT_HINT if unit in ("percent", "percentage_point") else ("correct the value", "请改正此值")
-        yield "value", said(f"'{entry['value']}' is outside the valid range for {unit}: {allowed.words[0]}; {hint[0]}",
-                            f"“{entry['value']}”超出单位 {unit} 的有效范围：{allowed.words[1]}；{hint[1]}"), False
+        yield "value", said(f"'{entry['value']}' is outside the valid range for {unit}: {UNITS[unit].valid_words()[0]}; {hint[0]}",
+                            f"“{entry['value']}”超出单位 {unit} 的有效范围：{UNITS[unit].valid_words()[1]}；{hint[1]}"), False
     elif unit == "percent" and number < 1:
         yield "value", (f"'{entry['value']}' percent is below 1; {PERCENT_HINT[0]}",
                         f"百分比“{entry['value']}”小于1；{PERCENT_HINT[1]}"), True
