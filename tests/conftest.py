@@ -51,6 +51,24 @@ def pytest_sessionfinish(session):
         playwright_driver().stop()
 
 
+# Under pytest-xdist (scripts/test runs a worker per core) keep the tests that share an expensive session
+# fixture on one worker: the walk through every page type, and each engine's browser and shared tab.
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    for item in items:
+        group = shared_fixture_group(item)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
+# The name of the expensive session fixture an item shares with others, or None.
+def shared_fixture_group(item) -> str | None:
+    if "walk" in item.fixturenames:
+        return "walk"
+    engine_name = getattr(item, "callspec", None) and item.callspec.params.get("engine_name")
+    return f"engine-{engine_name}" if engine_name else None
+
+
 # A fresh page that records every request made to another origin.
 @pytest.fixture
 def page(browser, site_url):
