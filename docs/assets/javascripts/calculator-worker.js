@@ -28,6 +28,10 @@ const BLOCK = 4096;  // bytes: the snapshot is stored without its all-zero block
 // Where start-up time went, on the worker's clock (ms): sent with "ready" and with the first result.
 const phases = {};
 let phasesSent = false;
+// The first answer waits for the snapshot's write at most this long (ms), so a stuck IndexedDB never holds it.
+const SAVE_WAIT_MS = 5000;
+// Settles when answers may be posted: once the snapshot is kept, or SAVE_WAIT_MS after it was made.
+let answerable = Promise.resolve();
 // The runtime's module being compiled ahead of loadPyodide (on a warm start), or null.
 let compiling = null;
 // Settles once the snapshot of a plain start is stored or refused (at once when there is none to keep).
@@ -220,6 +224,8 @@ async function restore(stored, wheel, options) {
   }
 }
 
+// A plain start: Pyodide started, the package imported, its snapshot made and handed to IndexedDB;
+// {pyodide, saving} (saving: the promise of what was stored).
 async function startPlain(db, key, wheel, options) {
   const pyodide = await loadPyodide({ ...options, _makeSnapshot: true });
   phases.python_started = performance.now();
@@ -258,6 +264,7 @@ function filesArrived(indexURL, stdLibURL) {
   return ends.length ? Math.max(...ends) : null;
 }
 
+// Start the engine (restored from the snapshot when one fits, else plain); resolve with compute(calculator, inputs).
 async function start() {
   phases.started = performance.now();
   instantiateWith(phases);
@@ -285,7 +292,9 @@ async function start() {
   phases.ready = performance.now();
   postMessage({ progress: "ready", snapshot: !saving, why: saving ? stored.why : null, phases });
   if (saving) {
-    kept = saving.then((saved) => postMessage({ progress: "saved", saved: { ...saved, ms: performance.now() - phases.snapshot_made } })).finally(() => db && db.close());
+    kept = saving.then((saved) => postMessage({ progress: "saved", saved: { ...saved, ms: performance.now() - phases.snapshot_made } }))
+      .finally(() => db && db.close());
+    answerable = Promise.race([kept, new Promise((resolve) => setTimeout(resolve, SAVE_WAIT_MS))]);
   } else if (db) {
     db.close();
   }
@@ -315,7 +324,7 @@ self.onmessage = async (event) => {
     }
     const compute = await ready;
     const result = compute(calculator, inputs);
-    await kept;
+    await answerable;
     postMessage(phasesSent ? { id, result } : { id, result, phases });
     phasesSent = true;
   } catch (error) {
