@@ -1,6 +1,7 @@
 """The warm start in every engine and context: the snapshot is kept in IndexedDB (also on a plain-HTTP
-intranet host, which is not a secure context); a second visit restores it and gives the same figures;
-a damaged or outdated snapshot falls back to a plain start, says why, and is replaced."""
+intranet host, which is not a secure context); a second visit restores it and gives the same figures,
+also after a reader who left as soon as the first result showed; a damaged or outdated snapshot falls
+back to a plain start, says why, and is replaced."""
 import pytest
 
 from tests.engines.drivers import ENGINES
@@ -8,6 +9,7 @@ from tests.engines.test_calculators import EXAMPLES, outputs
 from tests.helpers import query
 
 CALCULATOR = "job-retention-refund"
+READING = "measures/05/"
 # JavaScript run on a page of the site: change the stored snapshot record; answers the bytes it held.
 DAMAGE = """(async () => {
   const db = await new Promise((resolve, reject) => {
@@ -51,6 +53,24 @@ def visit(tab, base: str):
         saved = tab.evaluate("window.__handbookSnapshotSaved")
         assert saved["stored"] > 0, saved
     return outputs(tab), used, why
+
+
+# Visit the calculator and leave for a reading page as soon as the first result shows; return (figures,
+# whether the snapshot was used, why not).
+def visit_and_leave(tab, base: str):
+    tab.goto(f"{base}calculators/{CALCULATOR}/?{query(EXAMPLES[CALCULATOR])}")
+    tab.wait("form[data-state=done]")
+    shown, (used, why) = outputs(tab), tab.evaluate("[window.__handbookTimings.snapshot, window.__handbookTimings.why]")
+    tab.goto(f"{base}{READING}")
+    return shown, used, why
+
+
+@pytest.mark.parametrize("engine_name", ENGINES)
+def test_a_reader_who_leaves_at_once_gets_the_warm_start_next_time(fresh_tab, gate):
+    first, used, why = visit_and_leave(fresh_tab, gate.url)
+    assert (used, why) == (False, "none stored")
+    assert visit_and_leave(fresh_tab, gate.url) == (first, True, None)
+    assert fresh_tab.take_foreign() == []
 
 
 @pytest.mark.parametrize("engine_name", ENGINES)

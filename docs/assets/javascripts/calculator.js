@@ -4,6 +4,7 @@
 (function () {
   "use strict";
   var worker = null, nextId = 1, pending = {}, state = "idle", listeners = [], failed = [], refused = null;
+  var saving = false;  // the worker is keeping its first snapshot (from a plain start's "ready" to "saved")
   var MAX_ROWS = 500;  // a URL may fill at most this many rows of a list, so a huge index cannot hang the page
   var START_LIMIT_MS = 120000;  // the engine must be ready within this time (a slow phone on a slow network)...
   var ANSWER_LIMIT_MS = 30000;  // ...and, once ready, answer a request within this one
@@ -56,10 +57,11 @@
     worker.onmessageerror = fail;
     worker.onmessage = function (event) {
       var message = event.data;
-      if (message.saved) { window.__handbookSnapshotSaved = message.saved; return; }
+      if (message.saved) { saving = false; window.__handbookSnapshotSaved = message.saved; return; }
       if (message.progress) {
         state = message.progress === "ready" ? "ready" : "loading";
         if (state === "ready") {
+          saving = message.snapshot === false;
           window.__handbookTimings = { ready: performance.now(), snapshot: message.snapshot, why: message.why, phases: message.phases };
           document.documentElement.setAttribute("data-calculator-engine", "ready");
         }
@@ -373,11 +375,18 @@
     form.setAttribute("data-state", "refused");
   }
 
-  // Let the worker go when the reader leaves the page (a later visit restores it from the snapshot);
+  // Let the worker go when the reader leaves the page (a later visit restores it from the snapshot): at
+  // once, or, while it keeps its first snapshot, once that is stored (it closes itself, unheard from);
   // its requests are dropped with their timers, so no failure is reported on the next page.
   function release() {
-    if (worker) { worker.terminate(); }
+    if (worker && saving) {
+      worker.onmessage = worker.onerror = worker.onmessageerror = null;
+      worker.postMessage({ leave: true });
+    } else if (worker) {
+      worker.terminate();
+    }
     worker = null;
+    saving = false;
     if (state !== "refused") { state = "idle"; }
     Object.keys(pending).forEach(function (id) { clearTimeout(pending[id].timer); });
     pending = {};
