@@ -107,8 +107,10 @@ def test_a_shared_link_opens_on_the_result_at_390_px(tab, gate, engine_name, cal
             f"document.querySelector('output[name={name}]').value") for name in headline)
         assert box(tab, "form.hb-calc")["top"] >= PHONE[1]
         tab.click('[data-action="change-answers"]')
-        tab.wait_until("Math.abs(document.querySelector('form.hb-calc').getBoundingClientRect().top) < 2")
+        tab.wait_until("(f => Math.abs(f.getBoundingClientRect().top - parseFloat(getComputedStyle(f).scrollMarginTop)) < 2)"
+                       "(document.querySelector('form.hb-calc'))")
         assert tab.evaluate("document.activeElement.closest('form.hb-calc') !== null")
+        assert box(tab, ".md-header")["bottom"] <= box(tab, "form.hb-calc")["top"]
         assert box(tab, "form.hb-calc")["bottom"] <= box(tab, ".hb-result")["top"]
     finally:
         tab.resize(*before)
