@@ -160,6 +160,14 @@ class Session:
     def text(self, selector: str) -> str:
         return self.evaluate(f"document.querySelector({json.dumps(selector)}).innerText")
 
+    # Make the viewport width × height CSS pixels (a phone's, say); return the size it had, to put back.
+    def resize(self, width: int, height: int) -> tuple:
+        raise NotImplementedError
+
+    # The viewport's size in CSS pixels.
+    def viewport(self) -> tuple:
+        return tuple(self.evaluate("[window.innerWidth, window.innerHeight]"))
+
 
 class PlaywrightSession(Session):
     """A Playwright page in a context of its own; it records other origins itself, like the Firefox
@@ -205,6 +213,11 @@ class PlaywrightSession(Session):
 
     def press(self, selector, key):
         self.page.press(selector, key)
+
+    def resize(self, width, height):
+        before = self.viewport()
+        self.page.set_viewport_size({"width": width, "height": height})
+        return before
 
     def close(self):
         self.context.close()
@@ -273,6 +286,11 @@ class BridgeSession(Session):
 
     def take_foreign(self):
         return self.engine.call("foreign", page=self.ids["page"])
+
+    def resize(self, width, height):
+        before = self.viewport()
+        self.engine.call("viewport", page=self.ids["page"], width=width, height=height)
+        return before
 
     def close(self):
         self.engine.call("close", context=self.ids["context"])
@@ -354,6 +372,13 @@ class SeleniumSession(Session):
         from selenium.webdriver.common.keys import Keys
         keys = {"ArrowDown": Keys.ARROW_DOWN, "ArrowUp": Keys.ARROW_UP, "Enter": Keys.ENTER, "Escape": Keys.ESCAPE}
         self.driver.find_element(By.CSS_SELECTOR, selector).send_keys(keys[key])
+
+    # The window is sized from outside: add what its frame takes (measured) to the viewport asked for.
+    def resize(self, width, height):
+        before = self.viewport()
+        frame = self.driver.get_window_size()
+        self.driver.set_window_size(width + frame["width"] - before[0], height + frame["height"] - before[1])
+        return before
 
     def close(self):
         self.driver.quit()

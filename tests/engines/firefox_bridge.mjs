@@ -69,6 +69,9 @@ const ops = {
     const control = await pages.get(page).$(selector);
     await control.press(key);
   },
+  async viewport({ page, width, height }) {
+    await pages.get(page).setViewport({ width, height });
+  },
   async close({ context }) {
     await contexts.get(context).close();
     contexts.delete(context);

@@ -1,6 +1,9 @@
 """The policy finder in time and in yuan, in Chromium, Firefox ESR and WebKitGTK: an ended measure is never one you can
 apply for, the date asked about can be changed from the result, the 5-hire profile shows its upper bound with its
-condition."""
+condition, and after a shared link the result's headline (not the form) is on a phone's first screen, the form one tap
+away; without answers in the address the form comes first."""
+import json
+
 import pytest
 
 from calculators import calculate
@@ -11,6 +14,10 @@ PARAMETERS = parameters()
 # Issue 24: a small mask maker that started production on 2020-02-01, resumed work and took on 5 new hires.
 MASK_MAKER = {"profile_type": "enterprise", "size": "small", "is_key_epidemic_supplies_producer": True,
               "production_start_date": "2020-02-01", "resumed_work": True, "new_hires_in_window": 5}
+PHONE = (390, 844)
+# WebKitGTK's MiniBrowser window cannot be made narrower than its toolbar: its viewport stops at 447 px wide.
+NARROWEST = {"chromium": 390, "firefox": 390, "webkit": 447}
+JOB_RETENTION = {"ui_insured": True, "insured_employees_base": 200, "layoffs": 11, "last_year_ui_contributions_paid": "80000.00"}
 
 
 # Open the finder (or a calculator) from a shared link and wait for its result.
@@ -70,3 +77,53 @@ def test_the_date_asked_about_is_changed_from_the_result(tab, gate):
     again(tab, '[data-action="view-as-of"]')
     assert tab.evaluate("document.querySelector('output[name=asked_on]').value") == "2020-02-15"
     assert "up to 5,000.00 yuan" in tab.text('[data-status="likely"]')
+
+
+# Where an element is on the screen: its top and bottom in CSS pixels, and whether it is drawn at all.
+def box(tab, selector) -> dict:
+    return tab.evaluate(f"(() => {{ const e = document.querySelector({json.dumps(selector)}); const r = e.getBoundingClientRect();"
+                        " return {top: r.top, bottom: r.bottom, drawn: e.getClientRects().length > 0}; })()")
+
+
+# Whether an element is drawn wholly within the first screen (the page not scrolled).
+def on_first_screen(tab, selector) -> bool:
+    found = box(tab, selector)
+    return found["drawn"] and 0 <= found["top"] and found["bottom"] <= PHONE[1]
+
+
+@pytest.mark.parametrize("engine_name", ENGINES)
+@pytest.mark.parametrize("calculator,root,inputs,headline", [
+    ("policy-finder", "", {**MASK_MAKER, "as_of": "2020-02-15"}, ("asked_on", "open_count", "estimated_total")),
+    ("policy-finder", "en/", {**MASK_MAKER, "as_of": "2020-02-15"}, ("asked_on", "open_count", "estimated_total")),
+    ("job-retention-refund", "", JOB_RETENTION, ("refund",))], ids=["finder-zh", "finder-en", "calculator"])
+def test_a_shared_link_opens_on_the_result_at_390_px(tab, gate, engine_name, calculator, root, inputs, headline):
+    before = tab.resize(*PHONE)
+    try:
+        open_with(tab, gate.url, inputs, root, calculator)
+        assert tab.viewport() == (NARROWEST[engine_name], PHONE[1])
+        assert tab.evaluate("window.scrollY") == 0
+        assert on_first_screen(tab, ".hb-figures") and on_first_screen(tab, '[data-action="change-answers"]')
+        assert all(on_first_screen(tab, f"output[name={name}]") and tab.evaluate(
+            f"document.querySelector('output[name={name}]').value") for name in headline)
+        assert box(tab, "form.hb-calc")["top"] >= PHONE[1]
+        tab.click('[data-action="change-answers"]')
+        tab.wait_until("(f => Math.abs(f.getBoundingClientRect().top - parseFloat(getComputedStyle(f).scrollMarginTop)) < 2)"
+                       "(document.querySelector('form.hb-calc'))")
+        assert tab.evaluate("document.activeElement.closest('form.hb-calc') !== null")
+        assert box(tab, ".md-header")["bottom"] <= box(tab, "form.hb-calc")["top"]
+        assert box(tab, "form.hb-calc")["bottom"] <= box(tab, ".hb-result")["top"]
+    finally:
+        tab.resize(*before)
+
+
+@pytest.mark.parametrize("engine_name", ENGINES)
+def test_without_answers_in_the_address_the_form_comes_first(tab, gate):
+    before = tab.resize(*PHONE)
+    try:
+        tab.goto(f"{gate.url}calculators/policy-finder/")
+        tab.wait("form[data-ready]")
+        assert box(tab, "form.hb-calc")["top"] < PHONE[1]
+        assert box(tab, "form.hb-calc")["bottom"] <= box(tab, ".hb-result")["top"]
+        assert tab.evaluate("getComputedStyle(document.querySelector('[data-action=change-answers]')).visibility") == "hidden"
+    finally:
+        tab.resize(*before)

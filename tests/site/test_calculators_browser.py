@@ -1,6 +1,11 @@
 """Calculators in Chromium where Playwright alone can look: the form contract, one worker across instant
-navigation, the page without JavaScript. The cases every engine runs are in tests/engines/."""
+navigation, the result first after a shared link reached by instant navigation, the page without JavaScript. The cases
+every engine runs are in tests/engines/."""
 from tests.helpers import ENTRIES, open_with
+
+PHONE = {"width": 390, "height": 844}
+MASK_MAKER = {"profile_type": "enterprise", "size": "small", "is_key_epidemic_supplies_producer": True,
+              "production_start_date": "2020-02-01", "resumed_work": True, "new_hires_in_window": 5, "as_of": "2020-02-15"}
 
 
 def test_form_contract(page, site_url):
@@ -31,4 +36,37 @@ def test_calculator_page_is_readable_without_javascript(browser, site_url):
     assert tab.is_visible("noscript p") and "JavaScript" in tab.inner_text("noscript p")
     assert "40,000.00 元" in tab.locator("#example ~ table").nth(1).inner_text()
     assert tab.is_visible("#rules")
+    context.close()
+
+
+# The top of the form and of the result on the screen, in CSS pixels.
+def tops(page) -> tuple:
+    return tuple(page.evaluate("['form.hb-calc', '.hb-result'].map(s => document.querySelector(s).getBoundingClientRect().top)"))
+
+
+# The finder's link to a calculator carries the answers: the calculator, reached by instant navigation (the head
+# script does not run again), shows its result first too; a calculator reached without answers shows its form first.
+def test_a_shared_link_followed_by_instant_navigation_opens_on_the_result(page, site_url):
+    page.set_viewport_size(PHONE)
+    open_with(page, site_url, "policy-finder", MASK_MAKER)
+    page.evaluate("window.__handbookMarker = 1")
+    page.click('[data-status="likely"] .hb-calc-link a >> nth=0')
+    page.wait_for_url("**/calculators/new-hire-subsidy/?*")
+    page.wait_for_selector("form[data-state=done]", timeout=120_000)
+    assert page.evaluate("window.__handbookMarker") == 1
+    form, result = tops(page)
+    assert result < PHONE["height"] <= form
+    page.evaluate("document.querySelector('nav a[href$=\"calculators/job-retention-refund/\"]').click()")
+    page.wait_for_url("**/job-retention-refund/")
+    page.wait_for_selector("form[data-ready]")
+    assert page.evaluate("window.__handbookMarker") == 1
+    form, result = tops(page)
+    assert form < result and form < PHONE["height"]
+
+
+def test_a_shared_link_without_javascript_leaves_the_page_as_it_is(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(site_url + "calculators/policy-finder/?profile_type=enterprise&size=small")
+    assert tab.get_attribute("html", "data-hb-shared") is None and tab.is_visible("#how")
     context.close()

@@ -318,7 +318,12 @@
     section.querySelector(".hb-placeholder").hidden = false;
   }
 
+  // The result first (after a shared link, when there will be one to show) or the form first, as the stylesheet
+  // orders them by data-hb-shared.
+  function resultFirst(first) { document.documentElement.toggleAttribute("data-hb-shared", first); }
+
   function showFailure(form, shown) {
+    if (shown) { resultFirst(false); }
     form.querySelector(".hb-engine-error").hidden = !shown;
     if (shown) { form.querySelector(".hb-progress").classList.add("hb-done"); }
   }
@@ -333,6 +338,7 @@
         showFailure(form, true);
         if (message.error) { fail(); }
       } else if (message.result.status === "invalid") {
+        resultFirst(false);
         clearResult(form);
         showNormalised(form, message.result.normalised);
         showErrors(form, message.result.errors);
@@ -370,6 +376,7 @@
     });
     note.appendChild(document.createTextNode(word("sentence_end")));
     form.parentNode.insertBefore(note, form);
+    resultFirst(false);
     form.querySelector(".hb-progress").classList.add("hb-done");
     form.hidden = true;
     form.setAttribute("data-state", "refused");
@@ -424,20 +431,22 @@
   }
 
   // Fill the form from a shared link and show the profile's questions once, as early as possible,
-  // so the page does not move after it is first drawn; tell whether anything was filled.
+  // so the page does not move after it is first drawn, the result first when something was; tell whether it was.
   function prefill(form) {
     if (form.hasAttribute("data-filled")) { return form.getAttribute("data-filled") === "true"; }
     var filled = fill(form, location.search);
     showProfile(form);
     form.setAttribute("data-filled", String(filled));
+    resultFirst(filled && !refused);
     return filled;
   }
 
-  // The result's own actions: change the answers (the form's first control takes the focus), or look at
+  // The result's own actions: change the answers (the form back above the result, its first control focused), or look at
   // the finder's result as of another day (from the date box, or a closed or future measure's own day).
   function resultAction(form, target) {
     var action = target.getAttribute && target.getAttribute("data-action");
     if (action === "change-answers") {
+      resultFirst(false);
       form.scrollIntoView();
       form.querySelector("[name]").focus();
     }

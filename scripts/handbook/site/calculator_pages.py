@@ -47,12 +47,18 @@ def calculator_page(ctx: Context, entry: dict) -> Page:
     if finder:
         intro = tag("p", esc(ctx.label("finder_intro"))) + intro
     noscript = tag("noscript", tag("p", esc(ctx.label("finder_needs_js" if finder else "needs_js"))))
-    body = (intro + contact + noscript + calculator_form(ctx, entry) + result_area(ctx, entry)
+    body = (intro + contact + noscript + calculator(ctx, entry)
             + (apply_link(ctx, here, measure) if not finder else "")
             + measure_units_template(ctx, here) + page_words(ctx)
             + (finder_guide(ctx, here) if finder else rules_section(ctx, here, entry) + worked_example(ctx, here, entry)))
     title = ctx.t(entry["title"])
     return Page(here, title, f"# {md_text(title)}\n" + block(body), ctx.files["parameters"])
+
+
+# The form and its result in one box; after a shared link the stylesheet puts the result first (the form stays
+# first in the page's order, and without JavaScript neither is shown).
+def calculator(ctx: Context, entry: dict) -> str:
+    return tag("div", calculator_form(ctx, entry) + result_area(ctx, entry), class_="hb-calculator")
 
 
 # The form: one control per input, named as the contract says, with help and an error slot.
@@ -139,7 +145,8 @@ def list_control(ctx: Context, field: dict, name: str) -> str:
                class_="hb-list", data_list=name, aria_describedby=f"in-{name}-error")
 
 
-# The result area: one <output> per figure, then eligibility, reasons, warnings, readings and trace.
+# The result area: its heading beside "Change answers" (which leads to the form, below the result after a shared
+# link), one <output> per figure, then eligibility, reasons, warnings, readings and trace.
 def result_area(ctx: Context, entry: dict) -> str:
     figures = "".join(tag("div", tag("dt", esc(ctx.t(output["label"])))
                               + tag("dd", tag("output", "", name=output["name"], data_type=output["type"])))
@@ -152,9 +159,12 @@ def result_area(ctx: Context, entry: dict) -> str:
                            hidden="hidden") for key in ("reasons", "warnings", "readings"))
     trace = tag("div", tag("h3", esc(ctx.label("trace"))) + tag("ol", "", data_result="trace"), data_section="trace",
                 hidden="hidden")
-    placeholder = tag("p", esc(ctx.label("result_placeholder")), class_="hb-placeholder")
-    return tag("section", tag("h2", esc(ctx.label("result")), id="result") + placeholder
-               + tag("dl", figures, class_="hb-figures", hidden="hidden") + result_actions(ctx, entry)
+    placeholder = tag("p", tag("span", esc(ctx.label("result_placeholder")), class_="hb-asking")
+                      + tag("span", esc(ctx.label("calculating")), class_="hb-calculating"), class_="hb-placeholder")
+    change = tag("button", esc(ctx.label("change_answers")), type="button", data_action="change-answers", class_="md-button")
+    head = tag("div", tag("h2", esc(ctx.label("result")), id="result") + change, class_="hb-result-head")
+    return tag("section", head + placeholder
+               + tag("dl", figures, class_="hb-figures", hidden="hidden") + other_date(ctx, entry)
                + matches + sections + trace,
                class_="hb-result", aria_live="polite", data_state="empty")
 
@@ -169,17 +179,15 @@ def apply_link(ctx: Context, here: str, measure: dict) -> str:
                class_="hb-apply-link")
 
 
-# What a reader does next with a result: change the answers (folded away after a shared link) and, in the finder,
-# look at it as of another date.
-def result_actions(ctx: Context, entry: dict) -> str:
-    change = tag("button", esc(ctx.label("change_answers")), type="button", data_action="change-answers", class_="md-button")
+# In the finder, below its headline: look at the result as of another date; "" for a calculator.
+def other_date(ctx: Context, entry: dict) -> str:
     if entry["id"] != FINDER:
-        return tag("div", change, class_="hb-result-actions")
-    other_date = tag("span", tag("label", esc(ctx.label("view_other_date")), for_="hb-view-date")
-                     + '<input type="date" id="hb-view-date" data-view-date="">'
-                     + tag("button", esc(ctx.label("view")), type="button", data_action="view-as-of", class_="md-button"),
-                     class_="hb-view-date")
-    return tag("div", other_date + change, class_="hb-result-actions")
+        return ""
+    box = tag("span", tag("label", esc(ctx.label("view_other_date")), for_="hb-view-date")
+              + '<input type="date" id="hb-view-date" data-view-date="">'
+              + tag("button", esc(ctx.label("view")), type="button", data_action="view-as-of", class_="md-button"),
+              class_="hb-view-date")
+    return tag("div", box, class_="hb-result-actions")
 
 
 # Words the page script shows, from the label table (the script types none of its own).

@@ -165,6 +165,7 @@ LABELS = {
     "group_staff": {"zh": "关于职工", "en": "About its staff"},
     "group_person": {"zh": "关于您本人", "en": "About you"},
     "more_questions": {"zh": "更多问题（可使结果更准确）", "en": "More questions (for a more precise result)"},
+    "calculating": {"zh": "正在计算，结果将显示在这里……", "en": "Calculating; the result will appear here…"},
     "result_placeholder": {"zh": "填写后点“计算”，结果显示在这里。", "en": "Fill in the form and press Calculate; the result appears here."},
     "engine_failed": {"zh": "计算引擎未能启动或没有响应。请检查网络后重试；仍不行时，可阅读下面的规则和算例，或向责任单位咨询。",
                       "en": "The calculation engine did not start or did not answer. Check your connection and try again; if it still fails, read the rules and the worked example below, or ask the responsible units."},
