@@ -1,6 +1,6 @@
 // Web Worker running the calculators package in self-hosted Pyodide.
-// Messages in: {id, calculator, inputs}. Messages out: {id, result} | {id, error} | {progress}; "ready"
-// and the first result also carry `phases`, where start-up time went.
+// Its messages are worker-protocol.js's: in {id, calculator, inputs}, out {id, result} | {id, error} | {progress};
+// "ready" and the first result also carry `phases`, where start-up time went.
 // It calls named functions of the package only; it never runs Python source sent by a page.
 // Warm start: after the first plain start it keeps a memory snapshot (Pyodide with the package
 // imported) in IndexedDB, gzip-compressed where CompressionStream exists, keyed by the Pyodide
@@ -13,6 +13,8 @@
 // The runtime, the wheel and the trimmed standard library (only what the calculators need, made by
 // the build) sit in folders named by version and hash (so servers may cache them for a year);
 // manifest.json, always revalidated, names them.
+import { READY, RUNTIME, SAVED, errorMessage, progressMessage, readRequest, resultMessage } from "./worker-protocol.js";
+
 const base = new URL("../calculators/", import.meta.url);
 let loadPyodide = null;
 let indexURL = null;
@@ -147,7 +149,7 @@ function filesArrived(indexURL, stdLibURL) {
 async function start() {
   phases.started = performance.now();
   timeInstantiation(phases);
-  postMessage({ progress: "runtime" });
+  postMessage(progressMessage(RUNTIME));
   const manifest = await (await fetch(new URL("manifest.json", base))).json();
   indexURL = new URL(manifest.pyodide_dir, base).href;
   stdLibURL = new URL(manifest.stdlib, base).href;
@@ -168,9 +170,9 @@ async function start() {
   const calculators = pyodide.pyimport("calculators");
   const parameters = json.loads(parametersText);
   phases.ready = performance.now();
-  postMessage({ progress: "ready", snapshot: !save, why: save ? stored.why : null, phases });
+  postMessage(progressMessage(READY, { snapshot: !save, why: save ? stored.why : null, phases }));
   if (save) {
-    save().then((saved) => postMessage({ progress: "saved", saved })).finally(() => db && db.close());
+    save().then((saved) => postMessage(progressMessage(SAVED, { saved }))).finally(() => db && db.close());
   } else if (db) {
     db.close();
   }
@@ -187,16 +189,14 @@ async function start() {
 const ready = start();
 
 self.onmessage = async (event) => {
-  const { id, calculator, inputs } = event.data || {};
+  const { id, calculator, inputs, invalid } = readRequest(event.data);
   try {
-    if (typeof calculator !== "string" || inputs === null || typeof inputs !== "object" || Array.isArray(inputs)) {
-      throw new Error("a request needs a calculator id and an inputs object");
-    }
+    if (invalid) { throw new Error(invalid); }
     const compute = await ready;
     const result = compute(calculator, inputs);
-    postMessage(phasesSent ? { id, result } : { id, result, phases });
+    postMessage(resultMessage(id, result, phasesSent ? null : phases));
     phasesSent = true;
   } catch (error) {
-    postMessage({ id, error: String(error && error.message || error) });
+    postMessage(errorMessage(id, error));
   }
 };
