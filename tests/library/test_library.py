@@ -112,6 +112,9 @@ def test_the_calculator_runtime_is_once_for_the_library(library_site):
     page = read(site, "en/taizhuang/calculators/job-retention-refund/index.html")
     for hint in re.findall(r'<link rel="preload" href="([^"]*)"', page):
         assert (site / "en/taizhuang/calculators/job-retention-refund" / hint).resolve().is_file(), hint
+    worker = site / "taizhuang" / "assets" / "javascripts" / "calculator-worker.js"
+    imported = re.findall(r'^import .* from "(\./[^"]+)";$', worker.read_text(encoding="utf-8"), re.M)
+    assert imported and all((worker.parent / module).is_file() for module in imported), imported
 
 
 def test_the_library_export_holds_every_document(library_site):

@@ -1,6 +1,6 @@
 // Web Worker running the calculators package in self-hosted Pyodide.
-// Messages in: {id, calculator, inputs}. Messages out: {id, result} | {id, error} | {progress}; "ready"
-// and the first result also carry `phases`, where start-up time went.
+// Its messages are worker-protocol.js's: in {id, calculator, inputs}, out {id, result} | {id, error} | {progress};
+// "ready" and the first result also carry `phases`, where start-up time went.
 // It calls named functions of the package only; it never runs Python source sent by a page.
 // Warm start: a plain start makes a memory snapshot (Pyodide with the package imported) and hands it
 // to IndexedDB at once, keyed by the Pyodide version and the wheel's hash, without its all-zero blocks
@@ -17,6 +17,8 @@
 // The runtime, the wheel and the trimmed standard library (only what the calculators need, made by
 // the build) sit in folders named by version and hash (so servers may cache them for a year);
 // manifest.json, always revalidated, names them.
+import { READY, RUNTIME, SAVED, errorMessage, progressMessage, readRequest, resultMessage } from "./worker-protocol.js";
+
 const base = new URL("../calculators/", import.meta.url);
 let loadPyodide = null;
 let indexURL = null;
@@ -268,7 +270,7 @@ function filesArrived(indexURL, stdLibURL) {
 async function start() {
   phases.started = performance.now();
   instantiateWith(phases);
-  postMessage({ progress: "runtime" });
+  postMessage(progressMessage(RUNTIME));
   const manifest = await (await fetch(new URL("manifest.json", base))).json();
   indexURL = new URL(manifest.pyodide_dir, base).href;
   stdLibURL = new URL(manifest.stdlib, base).href;
@@ -290,9 +292,9 @@ async function start() {
   const calculators = pyodide.pyimport("calculators");
   const parameters = json.loads(parametersText);
   phases.ready = performance.now();
-  postMessage({ progress: "ready", snapshot: !saving, why: saving ? stored.why : null, phases });
+  postMessage(progressMessage(READY, { snapshot: !saving, why: saving ? stored.why : null, phases }));
   if (saving) {
-    kept = saving.then((saved) => postMessage({ progress: "saved", saved: { ...saved, ms: performance.now() - phases.snapshot_made } }))
+    kept = saving.then((saved) => postMessage(progressMessage(SAVED, { saved: { ...saved, ms: performance.now() - phases.snapshot_made } })))
       .finally(() => db && db.close());
     answerable = Promise.race([kept, new Promise((resolve) => setTimeout(resolve, SAVE_WAIT_MS))]);
   } else if (db) {
@@ -316,18 +318,16 @@ function leave() {
 }
 
 self.onmessage = async (event) => {
-  const { id, calculator, inputs, leave: leaving } = event.data || {};
-  if (leaving === true) { leave(); return; }
+  const { id, calculator, inputs, invalid, leaving } = readRequest(event.data);
+  if (leaving) { leave(); return; }
   try {
-    if (typeof calculator !== "string" || inputs === null || typeof inputs !== "object" || Array.isArray(inputs)) {
-      throw new Error("a request needs a calculator id and an inputs object");
-    }
+    if (invalid) { throw new Error(invalid); }
     const compute = await ready;
     const result = compute(calculator, inputs);
     await answerable;
-    postMessage(phasesSent ? { id, result } : { id, result, phases });
+    postMessage(resultMessage(id, result, phasesSent ? null : phases));
     phasesSent = true;
   } catch (error) {
-    postMessage({ id, error: String(error && error.message || error) });
+    postMessage(errorMessage(id, error));
   }
 };

@@ -1,4 +1,6 @@
 """Calculator and policy-finder pages: a form built from the package's catalog, rules and a worked example."""
+import re
+
 from calculators import calculate
 from calculators.display import scalar_text
 
@@ -10,8 +12,9 @@ from .render import block, esc, md_text, tag
 
 PROFILE_OF_GROUP = {"enterprise": "enterprise", "staff": "enterprise", "person": "person"}
 ROW_JOIN = {"zh": ("；", "，"), "en": ("; ", ", ")}
+HEADING = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.S)
 PAGE_WORDS = ("estimate", "still_needed", "open_calculator", "not_eligible_now", "no_matches", "units_to_contact",
-              "yes", "no", "refused_lead", "refused_file", "refused_worker", "refused_module", "refused_wasm",
+              "yes", "no", "refused_lead", "refused_worker", "refused_module", "refused_wasm",
               "refused_rest", "list_join", "reason_join", "sentence_end", "view_as_of", "not_in_total", "not_added")
 
 
@@ -47,10 +50,10 @@ def calculator_page(ctx: Context, entry: dict) -> Page:
     if finder:
         intro = tag("p", esc(ctx.label("finder_intro"))) + intro
     noscript = tag("noscript", tag("p", esc(ctx.label("finder_needs_js" if finder else "needs_js"))))
-    body = (intro + contact + noscript + calculator(ctx, entry)
+    readable = finder_guide(ctx, here) if finder else rules_section(ctx, here, entry) + worked_example(ctx, here, entry)
+    body = (intro + contact + noscript + calculator(ctx, entry) + file_refusal(ctx, readable)
             + (apply_link(ctx, here, measure) if not finder else "")
-            + measure_units_template(ctx, here) + page_words(ctx)
-            + (finder_guide(ctx, here) if finder else rules_section(ctx, here, entry) + worked_example(ctx, here, entry)))
+            + measure_units_template(ctx, here) + page_words(ctx) + readable)
     title = ctx.t(entry["title"])
     return Page(here, title, f"# {md_text(title)}\n" + block(body), ctx.files["parameters"])
 
@@ -59,6 +62,15 @@ def calculator_page(ctx: Context, entry: dict) -> Page:
 # first in the page's order, and without JavaScript neither is shown).
 def calculator(ctx: Context, entry: dict) -> str:
     return tag("div", calculator_form(ctx, entry) + result_area(ctx, entry), class_="hb-calculator")
+
+
+# The note a page opened from a file shows instead of the form (the stylesheet shows it there: browsers run no
+# module script from a file): why the calculator cannot run, and links to the page's sections readable without it.
+def file_refusal(ctx: Context, readable: str) -> str:
+    links = esc(ctx.label("list_join")).join(tag("a", text, href=f"#{anchor}") for anchor, text in HEADING.findall(readable))
+    words = esc(ctx.label("refused_lead") + ctx.label("refused_file") + ctx.label("refused_rest"))
+    return tag("p", words + links + esc(ctx.label("sentence_end")), class_="hb-refusal hb-file-refusal", role="alert",
+               data_refused="file")
 
 
 # The form: one control per input, named as the contract says, with help and an error slot.

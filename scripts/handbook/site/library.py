@@ -20,8 +20,9 @@ SHARED = ("pyodide", "stdlib", "wheel")  # calculator assets the documents share
 SHARED_FROM_MANIFEST = "../../../assets/calculators/"  # from /<folder>/assets/calculators/ to the library's
 PRELOAD = re.compile(r'(<link rel="preload" href="[^"]*?)(assets/calculators/(?:pyodide|stdlib)/)')
 # A page's reference to the theme's and the site's assets (styles, scripts, images), the same in every build, so stored
-# once per language at the library's root; each document keeps its calculator assets and the worker that reads them.
-OWN_ASSETS = ("assets/calculators/", "assets/javascripts/calculator-worker.js")
+# once per language at the library's root; each document keeps its calculator assets and the worker that reads them
+# (with the module of its messages, which it imports from beside it).
+OWN_ASSETS = ("assets/calculators/", "assets/javascripts/calculator-worker.js", "assets/javascripts/worker-protocol.js")
 ASSET = re.compile(r'((?:href|src)="(?:\.\./)*)(assets/(?!calculators/|javascripts/calculator-worker\.js))')
 TAG = re.compile(r"(<[^>]+>)")
 ANCHOR_OPEN = re.compile(r"<a[\s>]", re.I)
