@@ -115,21 +115,24 @@ async function unpack(record) {
   return snapshot;
 }
 
+// The bytes of one 32-bit word, as the checksum and the zero-block test read the snapshot.
+const WORD = Int32Array.BYTES_PER_ELEMENT;
+
 // A 32-bit checksum of byte arrays (FNV-style over 32-bit words, then each array's tail).
 function checksum(arrays) {
   let hash = 0x811c9dc5;
   for (const bytes of arrays) {
-    const words = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
+    const words = new Int32Array(bytes.buffer, bytes.byteOffset, Math.floor(bytes.byteLength / WORD));
     hash = Math.imul(hash ^ bytes.byteLength, 0x01000193);
     for (let i = 0; i < words.length; i++) { hash = Math.imul(hash ^ words[i], 0x01000193); }
-    for (let i = words.length << 2; i < bytes.byteLength; i++) { hash = Math.imul(hash ^ bytes[i], 0x01000193); }
+    for (let i = words.length * WORD; i < bytes.byteLength; i++) { hash = Math.imul(hash ^ bytes[i], 0x01000193); }
   }
   return hash >>> 0;
 }
 
 // True when a block of the snapshot holds only zero bytes (the last, partial block is always kept).
 function isZeroBlock(words, block) {
-  const start = block * (BLOCK >> 2), end = start + (BLOCK >> 2);
+  const start = block * (BLOCK / WORD), end = start + BLOCK / WORD;
   if (end > words.length) { return false; }
   for (let i = start; i < end; i++) { if (words[i] !== 0) { return false; } }
   return true;
@@ -138,7 +141,7 @@ function isZeroBlock(words, block) {
 // The snapshot without its all-zero blocks (about half of Pyodide's memory): {bytes, blocks}, the kept
 // blocks one after another and their indices (an Int32Array's buffer).
 function pack(snapshot) {
-  const words = new Int32Array(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength >> 2);
+  const words = new Int32Array(snapshot.buffer, snapshot.byteOffset, Math.floor(snapshot.byteLength / WORD));
   const kept = [];
   for (let block = 0; block * BLOCK < snapshot.byteLength; block++) {
     if (!isZeroBlock(words, block)) { kept.push(block); }

@@ -14,10 +14,12 @@ function resultFirst(first) {
   document.documentElement.toggleAttribute("data-hb-shared", first);
 }
 
-// Fill the form from a shared link (once); the result goes first when something was filled and the engine can run.
+// Fill the form from a shared link (once); the result goes first when the link answered every required question
+// the form shows and the engine can run (a partial link opens on the form, where the missing answers go).
 function fillFromLink(form) {
   const filled = prefill(form);
-  resultFirst(filled && !refusedWhy());
+  const answered = [...form.querySelectorAll("[data-required]")].every((control) => control.value !== "" || control.closest("[hidden]"));
+  resultFirst(filled && answered && !refusedWhy());
   return filled;
 }
 

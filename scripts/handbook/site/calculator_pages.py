@@ -131,7 +131,8 @@ def input_control(ctx: Context, field: dict, name: str) -> str:
 
 # The input element for one field type.
 def widget(ctx: Context, field: dict, name: str, control_id: str, described: str) -> str:
-    common = {"id": control_id, "name": name, "aria_describedby": described, "data_type": field["type"]}
+    common = {"id": control_id, "name": name, "aria_describedby": described, "data_type": field["type"],
+              "data_required": "true" if field.get("required") else None}
     if field["type"] == "bool":
         options = [("", ctx.label("not_set")), ("true", ctx.label("yes")), ("false", ctx.label("no"))]
         return tag("select", "".join(tag("option", esc(text), value=value) for value, text in options), **common)
