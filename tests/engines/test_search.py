@@ -72,7 +72,7 @@ def test_arrow_and_enter_open_the_chosen_result(tab, gate):
     assert tab.evaluate(f"document.getElementById('{active}').href") == gate.url + first
     tab.press(BOX, "Enter")
     tab.wait_until(f"location.href === {json.dumps(gate.url + first)}")
-    tab.wait_until(f"document.querySelector('{BOX}').getAttribute('aria-expanded') === 'false'")
+    tab.wait_until(f"document.querySelector('{BOX}') && document.querySelector('{BOX}').getAttribute('aria-expanded') === 'false'")
     type_query(tab, "见习")
     assert "measures/07/" in listed(tab, gate)[:5]
 
