@@ -69,16 +69,23 @@ def shared_fixture_group(item) -> str | None:
     return f"engine-{engine_name}" if engine_name else None
 
 
-# A fresh page that records every request made to another origin.
-@pytest.fixture
-def page(browser, site_url):
+# One context for the session's readers: its HTTP cache and the calculators' saved snapshot are shared,
+# so only the first calculator page a worker opens starts Pyodide cold (tests of the cold start use their own).
+@pytest.fixture(scope="session")
+def reader_context(browser):
     context = browser.new_context()
-    foreign = []
-    context.route("**/*", lambda route: route_same_origin(route, site_url, foreign))
-    tab = context.new_page()
-    tab.foreign_requests = foreign
-    yield tab
+    yield context
     context.close()
+
+
+# A fresh tab of the readers' context that records (and blocks) every request made to another origin.
+@pytest.fixture
+def page(reader_context, site_url):
+    tab = reader_context.new_page()
+    tab.foreign_requests = []
+    tab.route("**/*", lambda route: route_same_origin(route, site_url, tab.foreign_requests))
+    yield tab
+    tab.close()
 
 
 # Copy the real data into a temporary folder a test may change.
