@@ -154,3 +154,14 @@ def test_glossary_page_lists_every_term_and_body_from_the_data(built_site, langu
             assert entry["note"][language] in html, entry
     assert all(f"../units/{unit}/" in html for unit in unit_ids)
     assert "glossary/" in (built_site / LANGUAGE_ROOTS[language] / "translation/index.html").read_text(encoding="utf-8")
+
+
+# No script file holds up the first paint: every <script src> of every page is deferred or a module.
+def test_no_page_loads_a_parser_blocking_script(built_site):
+    blocking = {}
+    for path in built_site.rglob("*.html"):
+        tags = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", path.read_text(encoding="utf-8"))
+        late = [tag for tag in tags if " defer" not in tag and 'type="module"' not in tag]
+        if late:
+            blocking[path.relative_to(built_site).as_posix()] = late
+    assert blocking == {}

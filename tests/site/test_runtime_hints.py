@@ -1,5 +1,6 @@
 """Calculator pages start fetching the Pyodide runtime while they are parsed; pages without a
-calculator carry no Pyodide byte: no hint, no worker, no runtime URL."""
+calculator carry no Pyodide byte: no hint, no worker, no runtime URL. The search page starts fetching
+the search index its script reads."""
 import re
 from urllib.parse import urljoin
 
@@ -26,9 +27,19 @@ def test_every_calculator_page_preloads_the_runtime_files_that_exist(built_site)
         assert all((built_site / path).is_file() for path in resolved), name
 
 
-@pytest.mark.parametrize("word", ["pyodide", "python_stdlib", "calculator-worker", "rel=\"preload\"",
-                                  "assets/calculators/"])
+@pytest.mark.parametrize("word", ["pyodide", "python_stdlib", "calculator-worker", "assets/calculators/"])
 def test_pages_without_a_calculator_carry_no_pyodide_byte(built_site, word):
     reading = [(name, html) for name, html in pages(built_site) if "data-worker=" not in html]
     assert len(reading) > 50
     assert [name for name, html in reading if word in html] == []
+
+
+# Every preload hint of the reading pages: only the search pages', each for the index beside its language root.
+def test_reading_pages_preload_only_the_search_index_on_the_search_page(built_site):
+    hinted = {}
+    for name, html in pages(built_site):
+        if "data-worker=" not in html:
+            for href in HINT.findall(html[:html.index("</head>")]):
+                hinted[name] = urljoin(f"http://site/{name}", href).removeprefix("http://site/")
+    assert hinted == {"search/index.html": "search-index.json", "en/search/index.html": "en/search-index.json"}
+    assert all((built_site / path).is_file() for path in hinted.values())

@@ -1,15 +1,19 @@
-"""Preload hints on calculator pages: the browser starts fetching the Pyodide runtime and the trimmed
+"""Preload hints: on calculator pages the browser starts fetching the Pyodide runtime and the trimmed
 standard library while the page is parsed, before the worker asks for them; the worker's own requests
 are then answered from the HTTP cache (the runtime's URLs are versioned and cached for a year).
-Pages without a calculator get none."""
+The search page starts fetching the search index the same way, before its module scripts ask for it.
+Other pages get none."""
 import hashlib
 import re
 from functools import lru_cache
 
+from .outputs import SEARCH_INDEX
 from .stdlib import recorded_members, trimmed_stdlib
 from .wheel import pyodide_runtime, pyodide_version
 
 WORKER = re.compile(r'data-worker="([^"]*)assets/javascripts/calculator-worker\.js"')
+SEARCH_SCRIPT = re.compile(r'<script src="([^"]*)assets/javascripts/search\.js"')
+SEARCH_RESULTS = 'id="hb-search-results"'
 
 
 # The site path of the trimmed standard library, as the build names it (by content hash).
@@ -34,3 +38,13 @@ def add_runtime_hints(html: str) -> str:
     root = worker.group(1)
     links = "".join(f'<link rel="preload" href="{root}{path}" as="fetch" crossorigin>' for path in runtime_paths())
     return html.replace("</head>", links + "</head>", 1)
+
+
+# The search page with a preload link for the search index at the end of <head> (the index search.js
+# fetches: the site root its own address names); other pages unchanged.
+def add_search_hint(html: str) -> str:
+    script = SEARCH_SCRIPT.search(html)
+    if SEARCH_RESULTS not in html or not script or "</head>" not in html:
+        return html
+    link = f'<link rel="preload" href="{script.group(1)}{SEARCH_INDEX}" as="fetch" crossorigin>'
+    return html.replace("</head>", link + "</head>", 1)

@@ -13,6 +13,7 @@ from ..data.export import to_json
 from ..data.languages import LANGUAGES, ROOT_LANGUAGE, language_folder
 from ..data.library import Library, citations, document_period, export_library, library_schema
 from .labels import label
+from .outputs import SEARCH_INDEX
 from .pages import Context, measure_uri, page_url, search_page
 from .render import block, esc, link, md_text, tag
 
@@ -227,10 +228,10 @@ def merge_search_indexes(site: Path, library: Library) -> None:
         root, pages = site / language_folder(language), []
         for folder, dataset in library.documents.items():
             number = dataset.part("document")["number"][language]
-            index = json.loads((root / folder / "search-index.json").read_text(encoding="utf-8"))
+            index = json.loads((root / folder / SEARCH_INDEX).read_text(encoding="utf-8"))
             pages += [{**page, "url": f"{folder}/{page['url']}", "title": f"{page['title']} · {number}"}
                       for page in index["pages"]]
-        (root / "search-index.json").write_text(json.dumps({"language": language, "pages": pages}, ensure_ascii=False,
+        (root / SEARCH_INDEX).write_text(json.dumps({"language": language, "pages": pages}, ensure_ascii=False,
                                                            sort_keys=True), encoding="utf-8")
 
 

@@ -8,11 +8,12 @@ from ..data.export import to_json
 from ..data.jsonschema_export import all_schemas
 from ..data.languages import ROOT_LANGUAGE
 
+SEARCH_INDEX = "search-index.json"  # at each language's root; search-match.js fetches it from there
 
 # Write every non-page output of one language build into site_dir.
 def write_outputs(site_dir: Path, language: str, export: dict, search_entries: list) -> None:
     index = sorted(search_entries, key=lambda entry: entry["url"])
-    (site_dir / "search-index.json").write_text(
+    (site_dir / SEARCH_INDEX).write_text(
         json.dumps({"language": language, "pages": index}, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     if language != ROOT_LANGUAGE:
         return
