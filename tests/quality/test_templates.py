@@ -29,7 +29,8 @@ CHANGES = {
         ("""href="{{ alt.link | url }}" hreflang="{{ alt.lang | d(lang.t('language')) }}">""",
          """href="{{ base_url.rstrip('/') }}/{{ alt.prefix }}" hreflang="{{ alt.lang }}">"""),
         (FONTS_FROM_GOOGLE, "    {% block fonts %}{% endblock %}"),
-        ('content="{{ page.meta.description }}"', 'content="{{ page.meta.description | e }}"')],
+        ('content="{{ page.meta.description }}"', 'content="{{ page.meta.description | e }}"'),
+        ("""bundle.a5f9d56c.min.js' | url }}"></script>""", """bundle.a5f9d56c.min.js' | url }}" defer></script>""")],
     "partials/nav-item.html": [
         ('{% set tabindex = "0" if not is_section %}', '{% set tabindex = "0" if not is_section else "-1" %}'),
         ("  {% else %}\n    {{ nav_item.title }}\n",
