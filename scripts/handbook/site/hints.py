@@ -33,18 +33,22 @@ def runtime_paths() -> list:
 # The page with preload links at the end of <head> if it has a calculator form; otherwise unchanged.
 def add_runtime_hints(html: str) -> str:
     worker = WORKER.search(html)
-    if not worker or "</head>" not in html:
+    if not worker:
         return html
-    root = worker.group(1)
-    links = "".join(f'<link rel="preload" href="{root}{path}" as="fetch" crossorigin>' for path in runtime_paths())
-    return html.replace("</head>", links + "</head>", 1)
+    return _preload(html, [worker.group(1) + path for path in runtime_paths()])
 
 
 # The search page with a preload link for the search index at the end of <head> (the index search.js
 # fetches: the site root its own address names); other pages unchanged.
 def add_search_hint(html: str) -> str:
     script = SEARCH_SCRIPT.search(html)
-    if SEARCH_RESULTS not in html or not script or "</head>" not in html:
+    if SEARCH_RESULTS not in html or not script:
         return html
-    link = f'<link rel="preload" href="{script.group(1)}{SEARCH_INDEX}" as="fetch" crossorigin>'
-    return html.replace("</head>", link + "</head>", 1)
+    return _preload(html, [script.group(1) + SEARCH_INDEX])
+
+
+# The page with a preload link (fetched as fetch() asks: CORS mode, same-origin credentials) for each href
+# at the end of <head>; a page without </head> unchanged.
+def _preload(html: str, hrefs: list) -> str:
+    links = "".join(f'<link rel="preload" href="{href}" as="fetch" crossorigin>' for href in hrefs)
+    return html.replace("</head>", links + "</head>", 1)

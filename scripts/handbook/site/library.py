@@ -232,7 +232,7 @@ def merge_search_indexes(site: Path, library: Library) -> None:
             pages += [{**page, "url": f"{folder}/{page['url']}", "title": f"{page['title']} · {number}"}
                       for page in index["pages"]]
         (root / SEARCH_INDEX).write_text(json.dumps({"language": language, "pages": pages}, ensure_ascii=False,
-                                                           sort_keys=True), encoding="utf-8")
+                                                    sort_keys=True), encoding="utf-8")
 
 
 # The library-wide open data: data/library.json (every document's export) and its JSON Schema.

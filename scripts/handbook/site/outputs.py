@@ -10,6 +10,7 @@ from ..data.languages import ROOT_LANGUAGE
 
 SEARCH_INDEX = "search-index.json"  # at each language's root; search-match.js fetches it from there
 
+
 # Write every non-page output of one language build into site_dir.
 def write_outputs(site_dir: Path, language: str, export: dict, search_entries: list) -> None:
     index = sorted(search_entries, key=lambda entry: entry["url"])
