@@ -4,6 +4,9 @@ import gzip
 import hashlib
 import os
 import shutil
+import subprocess
+import sys
+import threading
 
 import brotli
 import pytest
@@ -14,6 +17,8 @@ from handbook.site import compress
 from handbook.site.compress import COMPRESSIBLE, SMALLEST, precompress
 
 DECODERS = {".gz": gzip.decompress, ".br": brotli.decompress}
+# Another build's part: take a content's lock, say so, and hold it until ended.
+HOLD_LOCK = "import fcntl, sys, time; lock = open(sys.argv[1], 'wb'); fcntl.flock(lock, fcntl.LOCK_EX); print('locked', flush=True); time.sleep(600)"
 
 
 # Every file of the built site that precompression must have handled.
@@ -109,6 +114,37 @@ def test_a_warm_cache_is_used_instead_of_compressing(small_site, tmp_path, monke
 # A compressor that must not be called.
 def _never(data):
     raise AssertionError("compressed although the cache had the result")
+
+
+# Two builds at once: another process holds a page's lock while it compresses it; this build waits, then takes that
+# page's entries from the cache instead of compressing it too.
+def test_a_build_waits_for_another_compressing_the_same_content(small_site, tmp_path, monkeypatch):
+    cache, page = tmp_path / "cache", (small_site / "index.html").read_bytes()
+    cache.mkdir()
+    digest = hashlib.sha256(page).hexdigest()
+    monkeypatch.setattr(compress, "ENCODINGS", {suffix: _refusing(page, encode) for suffix, encode in compress.ENCODINGS.items()})
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(cache / f".{digest}.lock")],
+                              stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline() == "locked\n"
+    waiting = threading.Thread(target=precompress, args=(small_site, cache))
+    waiting.start()
+    waiting.join(timeout=2)
+    assert waiting.is_alive()
+    (cache / f"{digest}.gz").write_bytes(compress.gzip_bytes(page))
+    (cache / f"{digest}.br").write_bytes(compress.brotli_bytes(page))
+    holder.kill()  # its lock goes with it (a pipe to say "done" would stay open in the forked compressors)
+    holder.wait(timeout=10)
+    waiting.join(timeout=60)
+    assert not waiting.is_alive()
+    assert brotli.decompress((small_site / "index.html.br").read_bytes()) == page
+
+
+# A compressor that must not be given one content (another build is compressing it).
+def _refusing(content: bytes, encode):
+    def encoded(data):
+        assert data != content, "compressed although another build was compressing it"
+        return encode(data)
+    return encoded
 
 
 def test_the_least_recently_used_entries_go_beyond_the_limit(small_site, tmp_path, monkeypatch):

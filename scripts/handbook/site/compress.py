@@ -4,6 +4,7 @@ A server with gzip_static / brotli_static then sends them as they are, at no cos
 Compressed forms are kept by content hash in .cache/precompressed/, so a file already seen in an
 earlier build (the Pyodide runtime, Material's assets, an unchanged page) costs only a copy.
 """
+import fcntl
 import gzip
 import hashlib
 import multiprocessing
@@ -74,14 +75,21 @@ def _fill_cache(cache: Path, digests: dict) -> None:
         list(pool.map(_compress_into_cache, [cache] * len(paths), largest_first, paths))
 
 
-# Compress one file in every encoding into the cache, each entry written atomically.
+# Compress one file in every encoding into the cache, each entry written atomically. The content's lock file is held
+# meanwhile, so a build running at the same time (another test worker, a second `handbook build`) that needs the same
+# content waits for these entries instead of compressing it again (the runtime's wasm takes half a minute at Brotli 11).
 def _compress_into_cache(cache: Path, digest: str, path: Path) -> None:
-    data = path.read_bytes()
-    for suffix, compress in ENCODINGS.items():
-        handle, temporary = tempfile.mkstemp(dir=cache, prefix=f".{digest}")
-        with os.fdopen(handle, "wb") as file:
-            file.write(compress(data))
-        os.replace(temporary, cache / f"{digest}{suffix}")
+    lock_path = cache / f".{digest}.lock"
+    with lock_path.open("wb") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        missing = {suffix: compress for suffix, compress in ENCODINGS.items() if not (cache / f"{digest}{suffix}").is_file()}
+        data = path.read_bytes() if missing else b""
+        for suffix, compress in missing.items():
+            handle, temporary = tempfile.mkstemp(dir=cache, prefix=f".{digest}")
+            with os.fdopen(handle, "wb") as file:
+                file.write(compress(data))
+            os.replace(temporary, cache / f"{digest}{suffix}")
+        lock_path.unlink(missing_ok=True)
 
 
 # Copy a file's cached forms beside it, if smaller than the file; mark them as recently used.
