@@ -16,6 +16,7 @@ from .labels import label
 from .outputs import SEARCH_INDEX
 from .pages import Context, measure_uri, page_url, search_page
 from .render import block, esc, link, md_text, tag
+from .search_shards import write_sharded_index
 
 SHARED = ("pyodide", "stdlib", "wheel")  # calculator assets the documents share, each named by version or content hash
 SHARED_FROM_MANIFEST = "../../../assets/calculators/"  # from /<folder>/assets/calculators/ to the library's
@@ -222,7 +223,8 @@ def _merge(source: Path, target: Path) -> None:
     shutil.rmtree(source)
 
 
-# One search index per language at the library's root, of every document's pages, each title naming its document.
+# One search index per language at the library's root, of every document's pages, each title naming its document,
+# split into shards and fragments so that a query fetches only what it needs (search_shards.py).
 def merge_search_indexes(site: Path, library: Library) -> None:
     for language in LANGUAGES:
         root, pages = site / language_folder(language), []
@@ -231,8 +233,7 @@ def merge_search_indexes(site: Path, library: Library) -> None:
             index = json.loads((root / folder / SEARCH_INDEX).read_text(encoding="utf-8"))
             pages += [{**page, "url": f"{folder}/{page['url']}", "title": f"{page['title']} · {number}"}
                       for page in index["pages"]]
-        (root / SEARCH_INDEX).write_text(json.dumps({"language": language, "pages": pages}, ensure_ascii=False,
-                                                    sort_keys=True), encoding="utf-8")
+        write_sharded_index(root, language, pages)
 
 
 # The library-wide open data: data/library.json (every document's export) and its JSON Schema.
