@@ -15,6 +15,7 @@ import pytest
 
 from handbook.build import BuildFailed
 from handbook.library import build_library
+from handbook.site.search_shards import FOLDER, query_files, write_sharded_index
 from handbook.static_server import serve_folder
 from tests.helpers import HANDBOOK, PROJECT, free_port, run_handbook
 
@@ -26,6 +27,7 @@ TITLES = {"zh": ("关于印发积极应对新冠肺炎疫情做好稳就业工�
                  "stabilising employment", "Notice on issuing the Songhe County measures to support rural e-commerce")}
 NUMBERS = {"zh": ("台政发〔2020〕2号", "松政办发〔2021〕7号"), "en": ("Tai Zheng Fa [2020] No. 2", "Song Zheng Ban Fa [2021] No. 7")}
 ROOTS = {"zh": "", "en": "en/"}
+SEARCHES = {"zh": ("稳岗返还", "电商公共服务中心"), "en": ("guaranteed loans", "e-commerce public service")}  # one per document
 
 
 # The two-document library, in a temporary folder.
@@ -251,3 +253,86 @@ def test_the_library_in_a_browser(browser, library_site, language):
     tab.click("form button[type=submit]")
     tab.wait_for_selector("""output[name=refund][data-value='"40000.00"']""", state="attached")
     context.close()
+
+
+# The header box on a page of one document finds the phrase and lists only pages of the document that holds it.
+def header_titles(tab, url: str, query: str) -> list:
+    tab.goto(url)
+    tab.wait_for_selector("form.hb-header-search[data-ready]")
+    tab.fill("#hb-header-q", query)
+    tab.wait_for_selector("#hb-header-results [role=option]")
+    return tab.locator("#hb-header-results .hb-suggest-title").all_inner_texts()
+
+
+# The titles the search page lists for a query.
+def page_titles(tab, url: str, query: str) -> list:
+    tab.goto(f"{url}?q={query}")
+    tab.wait_for_selector("#hb-search-results li a")
+    return tab.locator("#hb-search-results li a").all_inner_texts()
+
+
+# In Chromium, in both languages: from a page of the other document, the header box and the search page find a phrase
+# of each document, every result naming that document; what they fetch of the index is the library's (never one
+# document's own), a few of its shards, and nothing from another site.
+@pytest.mark.parametrize("language", ROOTS)
+def test_the_library_search_finds_each_document(browser, library_site, language):
+    site, url = library_site
+    context = browser.new_context()
+    tab = context.new_page()
+    fetched = []
+    tab.on("request", lambda request: fetched.append(request.url))
+    root = url + ROOTS[language]
+    for query, number, other in zip(SEARCHES[language], NUMBERS[language], ("songhe", "taizhuang")):
+        for titles in (header_titles(tab, f"{root}{other}/measures/01/", query),
+                       page_titles(tab, f"{root}{other}/search/", query)):
+            assert titles and all(title.endswith(f" · {number}") for title in titles), (query, titles)
+    context.close()
+    index = [address[len(root):] for address in fetched if "search-index" in address]
+    assert all(address.startswith(url) for address in fetched)
+    assert "search-index.json" in index and not [address for address in index if "/search-index.json" in address]
+    shards = {address for address in index if address.startswith(f"{FOLDER}/shards/")}
+    assert 0 < len(shards) < len(list((site / ROOTS[language] / FOLDER / "shards").iterdir())) / 2
+
+
+# In Chromium, a Chinese word is found inside a longer one (险费 in 社会保险费) across the library.
+def test_the_library_search_finds_a_word_inside_a_longer_one(browser, library_site):
+    context = browser.new_context()
+    tab = context.new_page()
+    titles = page_titles(tab, f"{library_site[1]}songhe/search/", "险费")
+    context.close()
+    assert f"社会保险费缓缴 · {NUMBERS['zh'][0]}" in titles, titles
+
+
+# A document's search page preloads the library's search index (its manifest), not the document's own.
+def test_a_documents_search_page_preloads_the_librarys_index(library_site):
+    page = read(library_site[0], "en/songhe/search/index.html")
+    assert '<link rel="preload" href="../../search-index.json" as="fetch" crossorigin>' in page
+    assert json.loads(read(library_site[0], "en/search-index.json"))["shards"] >= 16
+
+
+# The Python replay of a query, on the built library: the word inside a longer one is found, and each result's page
+# is the library's, its title naming its document.
+def test_a_replayed_query_finds_a_word_inside_a_longer_one(library_site):
+    files, shown = query_files(library_site[0], "险费", 25)
+    assert f"社会保险费缓缴 · {NUMBERS['zh'][0]}" in [page["title"] for page in shown]
+    assert all(page["url"].startswith(("taizhuang/", "songhe/")) for page in shown)
+
+
+# In the split index of twenty documents (the two documents' pages, ten times over, each copy numbered), a query
+# fetches the manifest, the shards of its grams and the fragments of the pages it checks: a few files of the index
+# and a small part of its bytes, and finds the phrase in every copy that holds it.
+def test_a_query_fetches_a_small_part_of_the_index(library_site, tmp_path):
+    pages = []
+    for copy in range(10):
+        for folder in ("taizhuang", "songhe"):
+            index = json.loads(read(library_site[0], f"{folder}/search-index.json"))
+            pages += [{**page, "url": f"{folder}-{copy}/{page['url']}", "title": f"{page['title']} · {folder}-{copy}"}
+                      for page in index["pages"]]
+    write_sharded_index(tmp_path, "zh", pages)
+    index = [path for path in tmp_path.rglob("*.json")]
+    files, shown = query_files(tmp_path, "电商公共服务中心", 25)
+    assert len([path for path in files if path.parent.name == "shards"]) <= 4
+    assert len(files) < len(index) / 10
+    assert sum(path.stat().st_size for path in files) < sum(path.stat().st_size for path in index) / 10
+    assert len(shown) == 25 and all(" · songhe-" in page["title"] for page in shown)
+    assert {page["title"].rpartition("-")[2] for page in shown} == {str(copy) for copy in range(10)}

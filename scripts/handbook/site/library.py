@@ -20,7 +20,7 @@ from .search_shards import write_sharded_index
 
 SHARED = ("pyodide", "stdlib", "wheel")  # calculator assets the documents share, each named by version or content hash
 SHARED_FROM_MANIFEST = "../../../assets/calculators/"  # from /<folder>/assets/calculators/ to the library's
-PRELOAD = re.compile(r'(<link rel="preload" href="[^"]*?)(assets/calculators/(?:pyodide|stdlib)/)')
+PRELOAD = re.compile(r'(<link rel="preload" href="[^"]*?)(assets/calculators/(?:pyodide|stdlib)/|search-index\.json")')
 # A page's reference to the theme's and the site's assets (styles, scripts, images), the same in every build, so stored
 # once per language at the library's root; each document keeps its calculator assets and the worker that reads them
 # (with the module of its messages, which it imports from beside it).
@@ -66,7 +66,8 @@ class Member:
             html += cited_by_list(self.cited_by, up, language)
         return crumb + html
 
-    # A built page whose styles, scripts and preload hints point at the library's shared copies, one folder up.
+    # A built page whose styles, scripts and preload hints point at the library's shared copies, one folder up
+    # (the search page's hint at the library's search index).
     def page_output(self, html: str) -> str:
         return ASSET.sub(r"\1../\2", PRELOAD.sub(r"\1../\2", html))
 

@@ -37,7 +37,7 @@ def write_sharded_index(root: Path, language: str, pages: list) -> None:
         buckets[shard_of(gram, shards)][gram] = _encode(entries)
     _write_all(root / FOLDER / "shards", buckets)
     _write_all(root / FOLDER / "pages", files)
-    manifest = {"language": language, "shards": shards, "slots": SLOTS, "pages": len(pages)}
+    manifest = {"language": language, "shards": shards, "slots": SLOTS}
     (root / SEARCH_INDEX).write_text(_json(manifest), encoding="utf-8")
 
 
@@ -148,12 +148,9 @@ def _stem(word: str) -> str:
     return re.sub(r"(ion|ions)$", "", re.sub(r"(ies|ing|ed|es|s)$", "", word, count=1), count=1) or word
 
 
-# The grams a query looks up for a term: the term itself if one character, else pairs that cover every character.
+# The grams a query looks up for a term: the term itself if one character, else each of its pairs once.
 def term_grams(term: str) -> list:
-    if len(term) < 2:
-        return [term]
-    starts = list(range(0, len(term) - 1, 2)) + ([len(term) - 2] if len(term) % 2 else [])
-    return [term[start:start + 2] for start in starts]
+    return [term] if len(term) < 2 else list(dict.fromkeys(term[at:at + 2] for at in range(len(term) - 1)))
 
 
 # The files a query fetches from a language's root, as search-shards.js fetches them (the manifest, the shards of
