@@ -7,8 +7,10 @@ snippet. At the language's root: search-index.json (the manifest), search-index/
 and search-index/pages/<n>.json ([{title, url, text}]). search-shards.js reads them; `query_files` replays its
 requests in Python."""
 import json
+import operator
 import re
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 from .outputs import SEARCH_INDEX
@@ -18,8 +20,7 @@ SLOTS = 8  # pages per fragment file at most: a page's id is its file's number t
 FRAGMENT_BYTES = 6000  # a fragment file's text in bytes at most (a longer page has a file of its own)
 SHARD_BYTES = 8192  # the posting bytes aimed at per shard
 SHARDS = (16, 4096)  # the fewest and the most shards, powers of two
-SEPARATOR = re.compile(r"[\s,，。、]")  # where search-match.js splits a query: no term holds these
-TERM_SPLIT = re.compile(r"[\s,，。、]+")
+TERM_SPLIT = re.compile(r"[\s,，。、]+")  # where search-match.js splits a query: no term holds these
 LATIN = re.compile(r"^[a-z]+$")
 RANKING = {"count_cap": 64, "title_weight": 16, "text_cap": 16, "length_divisor": 16384}  # as in search-match.js
 STEM_MIN_LENGTH = 4
@@ -33,8 +34,8 @@ def write_sharded_index(root: Path, language: str, pages: list) -> None:
     postings = _postings(files)
     shards = _shard_count(postings)
     buckets = [{} for _ in range(shards)]
-    for gram, entries in sorted(postings.items()):
-        buckets[shard_of(gram, shards)][gram] = _encode(entries)
+    for gram, encoded in sorted(postings.items()):
+        buckets[shard_of(gram, shards)][gram] = encoded
     _write_all(root / FOLDER / "shards", buckets)
     _write_all(root / FOLDER / "pages", files)
     manifest = {"language": language, "shards": shards, "slots": SLOTS}
@@ -54,33 +55,44 @@ def fragment_files(pages: list) -> list:
     return files if files[0] else []
 
 
-# Every gram's postings, [(page id, weight)] in the order of the ids.
+# Every gram's postings as text: each page id holding it as the base-36 step from the one before, then ".weight"
+# unless the weight is 1, joined by commas.
 def _postings(files: list) -> dict:
-    postings = {}
+    postings, last = {}, {}
     for number, pages in enumerate(files):
         for slot, page in enumerate(pages):
+            page_id = number * SLOTS + slot
             for gram, weight in page_grams(page).items():
-                postings.setdefault(gram, []).append((number * SLOTS + slot, weight))
-    return postings
+                step = _base36(page_id - last.get(gram, 0))
+                last[gram] = page_id
+                postings.setdefault(gram, []).append(step if weight == 1 else f"{step}.{_base36(weight)}")
+    return {gram: ",".join(parts) for gram, parts in postings.items()}
 
 
 # A page's grams with their weights: the score a term holding the gram could add at most (title hits weigh
 # most), from how often the gram occurs in the title and in the text.
 def page_grams(page: dict) -> dict:
-    in_title, in_text = _grams(page["title"].lower()), _grams(page["text"].lower())
-    return {gram: min(in_title[gram], RANKING["count_cap"]) * RANKING["title_weight"]
-            + min(in_text[gram], RANKING["text_cap"]) for gram in in_title.keys() | in_text.keys()}
+    cap = RANKING["text_cap"]
+    weights = {gram: count if count < cap else cap for gram, count in _grams(page["text"].lower()).items()}
+    for gram, count in _grams(page["title"].lower()).items():
+        weights[gram] = weights.get(gram, 0) + min(count, RANKING["count_cap"]) * RANKING["title_weight"]
+    return weights
 
 
-# How often each character and each pair of characters occurs in a text, leaving out those a term cannot hold.
+# How often each character and each pair of characters occurs in a text, leaving out those a term cannot hold
+# (the separators, each first made a NUL).
 def _grams(text: str) -> Counter:
-    found = Counter(text) + Counter(a + b for a, b in zip(text, text[1:]))
-    return Counter({gram: count for gram, count in found.items() if not SEPARATOR.search(gram)})
+    text = TERM_SPLIT.sub("\0", text)
+    found = Counter(text)
+    found.update(map(operator.add, text, text[1:]))
+    for gram in [gram for gram in found if "\0" in gram]:
+        del found[gram]
+    return found
 
 
-# The number of shards: a power of two that keeps each near SHARD_BYTES, within SHARDS.
+# The number of shards for the encoded postings: a power of two that keeps each near SHARD_BYTES, within SHARDS.
 def _shard_count(postings: dict) -> int:
-    total = sum(len(gram) + 2 * len(entries) for gram, entries in postings.items())
+    total = sum(len(gram.encode("utf-8")) + len(encoded) + 6 for gram, encoded in postings.items())
     shards = SHARDS[0]
     while shards < SHARDS[1] and total / shards > SHARD_BYTES:
         shards *= 2
@@ -96,15 +108,6 @@ def shard_of(gram: str, shards: int) -> int:
     return hashed % shards
 
 
-# Postings as text: each page id as the base-36 step from the one before, then ".weight" unless the weight is 1.
-def _encode(entries: list) -> str:
-    parts, last = [], 0
-    for page_id, weight in entries:
-        parts.append(_base36(page_id - last) + ("" if weight == 1 else "." + _base36(weight)))
-        last = page_id
-    return ",".join(parts)
-
-
 # The postings text read back: {page id: weight}.
 def decode(text: str) -> dict:
     postings, last = {}, 0
@@ -116,6 +119,7 @@ def decode(text: str) -> dict:
 
 
 # A number in base 36 (digits, then lower-case letters).
+@lru_cache(maxsize=4096)
 def _base36(number: int) -> str:
     digits = ""
     while True:
