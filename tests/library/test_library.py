@@ -16,37 +16,13 @@ import pytest
 from handbook.build import BuildFailed
 from handbook.library import build_library
 from handbook.site.search_shards import FOLDER, query_files, write_sharded_index
-from handbook.static_server import serve_folder
-from tests.helpers import HANDBOOK, PROJECT, free_port, run_handbook
+from tests.helpers import HANDBOOK, free_port, run_handbook
 
-from .helpers import CITED, CITED_EN, MISSING, make_library
+from .helpers import CITED, CITED_EN, MISSING, NUMBERS, ROOTS, SEARCHES
 
-BUILT_ON = "1546300800"  # 2019-01-01, before either document's period: the reader's day must redo the status
 TITLES = {"zh": ("关于印发积极应对新冠肺炎疫情做好稳就业工作的实施方案的通知", "关于印发松河县支持农村电子商务发展若干措施的通知"),
           "en": ("Notice on issuing the implementation plan for actively responding to the COVID-19 epidemic and "
                  "stabilising employment", "Notice on issuing the Songhe County measures to support rural e-commerce")}
-NUMBERS = {"zh": ("台政发〔2020〕2号", "松政办发〔2021〕7号"), "en": ("Tai Zheng Fa [2020] No. 2", "Song Zheng Ban Fa [2021] No. 7")}
-ROOTS = {"zh": "", "en": "en/"}
-SEARCHES = {"zh": ("稳岗返还", "电商公共服务中心"), "en": ("guaranteed loans", "e-commerce public service")}  # one per document
-
-
-# The two-document library, in a temporary folder.
-@pytest.fixture(scope="module")
-def library(tmp_path_factory) -> Path:
-    return make_library(tmp_path_factory.mktemp("library"))
-
-
-# The library built once, on a fixed build day, for the address it is served at.
-@pytest.fixture(scope="module")
-def library_site(library, tmp_path_factory):
-    port = free_port()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", BUILT_ON)
-        site = build_library(str(library), str(tmp_path_factory.mktemp("built") / "site"), str(PROJECT / "mkdocs.yml"),
-                             site_url=f"http://127.0.0.1:{port}/")
-    server, url = serve_folder(site, port)
-    yield site, url
-    server.shutdown()
 
 
 # A built page's text.
