@@ -5,7 +5,6 @@
 import { loadIndex, rank, score } from "./search-match.js";
 
 const FOLDER = "search-index/";
-const CHECKED = 2;
 const FNV = { basis: 0x811c9dc5, prime: 0x01000193 };
 const files = new Map();
 
@@ -25,7 +24,7 @@ function shardOf(gram, shards) {
 // The grams looked up for a term: the term itself if one character, else each of its pairs once.
 function termGrams(term) {
   const chars = Array.from(term);
-  if (chars.length < 2) { return [term]; }
+  if (chars.length === 1) { return [term]; }
   return [...new Set(chars.slice(1).map((char, at) => chars[at] + char))];
 }
 
@@ -79,13 +78,13 @@ async function check(root, manifest, batch, wanted) {
 
 // The best pages for the terms (at most limit, best first) and how many pages hold them (the candidates less
 // those found wanting; none if no checked one holds them): candidates are checked in batches, the highest bound
-// first, until limit are found or CHECKED times limit are checked.
+// first, until limit are found or twice limit are checked.
 async function findSharded(root, manifest, wanted, limit) {
   const order = candidates(wanted, await postingsOf(root, manifest, wanted));
   const hits = [];
   let checked = 0;
   let misses = 0;
-  while (checked < order.length && hits.length < limit && checked < limit * CHECKED) {
+  while (checked < order.length && hits.length < limit && checked < limit + limit) {
     const scored = await check(root, manifest, order.slice(checked, checked + limit), wanted);
     hits.push(...scored.filter((hit) => hit.score > 0));
     misses += scored.filter((hit) => hit.score <= 0).length;

@@ -24,7 +24,7 @@ TERM_SPLIT = re.compile(r"[\s,，。、]+")  # where search-match.js splits a qu
 LATIN = re.compile(r"^[a-z]+$")
 RANKING = {"count_cap": 64, "title_weight": 16, "text_cap": 16, "length_divisor": 16384}  # as in search-match.js
 STEM_MIN_LENGTH = 4
-CHECKED = 2  # a query checks at most this many times as many candidates as it shows
+CHECKED = 2  # a query checks at most this many times as many candidates as it shows (search-index.js: limit + limit)
 FNV = (0x811C9DC5, 0x01000193)  # FNV-1a's offset basis and prime (32 bits), which search-shards.js uses too
 
 
