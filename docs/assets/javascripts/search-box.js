@@ -150,7 +150,8 @@ function listen(box) {
 /**
  * Make the header's search form search as the reader types.
  * form: the <form> (data-label, data-none, data-count, data-count-one, data-all: label templates, {count}
- * filled in), holding one <input name="q">; root: the site's root URL (where search-index.json is, whole or a split index's manifest).
+ * filled in), holding one <input name="q">; root: the site's root URL (where search-index.json is: the whole
+ * index, or a split index's manifest).
  * Calling it again for the same form does nothing.
  */
 export function searchAsYouType(form, root) {
