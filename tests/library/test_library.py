@@ -247,8 +247,8 @@ def page_titles(tab, url: str, query: str) -> list:
     return tab.locator("#hb-search-results li a").all_inner_texts()
 
 
-# In Chromium, in both languages: from a page of the other document, the header box and the search page find a phrase
-# of each document, every result naming that document; what they fetch of the index is the library's (never one
+# In Chromium, in both languages: from a page of the other document and from the library's home, the header box and
+# the search page find a phrase of each document, every result naming that document; what they fetch of the index is the library's (never one
 # document's own), a few of its shards, and nothing from another site.
 @pytest.mark.parametrize("language", ROOTS)
 def test_the_library_search_finds_each_document(browser, library_site, language):
@@ -259,8 +259,8 @@ def test_the_library_search_finds_each_document(browser, library_site, language)
     tab.on("request", lambda request: fetched.append(request.url))
     root = url + ROOTS[language]
     for query, number, other in zip(SEARCHES[language], NUMBERS[language], ("songhe", "taizhuang")):
-        for titles in (header_titles(tab, f"{root}{other}/measures/01/", query),
-                       page_titles(tab, f"{root}{other}/search/", query)):
+        for titles in (header_titles(tab, f"{root}{other}/measures/01/", query), header_titles(tab, root, query),
+                       page_titles(tab, f"{root}{other}/search/", query), page_titles(tab, f"{root}search/", query)):
             assert titles and all(title.endswith(f" · {number}") for title in titles), (query, titles)
     context.close()
     index = [address[len(root):] for address in fetched if "search-index" in address]
