@@ -45,8 +45,9 @@ def test_the_home_lists_every_document_with_its_facts(library_site, language):
 def test_each_document_is_under_its_folder(library_site, language):
     site, root = library_site[0], ROOTS[language]
     for folder in ("taizhuang", "songhe"):
-        for page in ("index.html", "measures/01/index.html", "units/index.html", "search-index.json"):
+        for page in ("index.html", "measures/01/index.html", "units/index.html"):
             assert (site / root / folder / page).is_file(), (folder, page)
+        assert not (site / root / folder / "search-index.json").exists()  # the library's index holds its pages
     assert not (site / root / "measures").exists()
     assert (site / "taizhuang" / "data" / "handbook.json").is_file()
     page = read(site, f"{root}songhe/measures/01/index.html")
@@ -294,21 +295,19 @@ def test_a_replayed_query_finds_a_word_inside_a_longer_one(library_site):
     assert all(page["url"].startswith(("taizhuang/", "songhe/")) for page in shown)
 
 
-# In the split index of twenty documents (the two documents' pages, ten times over, each copy numbered), a query
+# In the split index of twenty documents (the built library's pages, ten times over, each copy numbered), a query
 # fetches the manifest, the shards of its grams and the fragments of the pages it checks: a few files of the index
 # and a small part of its bytes, and finds the phrase in every copy that holds it.
 def test_a_query_fetches_a_small_part_of_the_index(library_site, tmp_path):
-    pages = []
-    for copy in range(10):
-        for folder in ("taizhuang", "songhe"):
-            index = json.loads(read(library_site[0], f"{folder}/search-index.json"))
-            pages += [{**page, "url": f"{folder}-{copy}/{page['url']}", "title": f"{page['title']} · {folder}-{copy}"}
-                      for page in index["pages"]]
+    fragments = sorted((library_site[0] / FOLDER / "pages").glob("*.json"), key=lambda path: int(path.stem))
+    library = [page for path in fragments for page in json.loads(path.read_text(encoding="utf-8"))]
+    pages = [{**page, "url": f"copy-{copy}/{page['url']}", "title": f"{page['title']} (copy {copy})"}
+             for copy in range(10) for page in library]
     write_sharded_index(tmp_path, "zh", pages)
     index = [path for path in tmp_path.rglob("*.json")]
     files, shown = query_files(tmp_path, "电商公共服务中心", 25)
     assert len([path for path in files if path.parent.name == "shards"]) <= 7  # one per pair of characters
     assert len(files) < len(index) / 10
     assert sum(path.stat().st_size for path in files) < sum(path.stat().st_size for path in index) / 10
-    assert len(shown) == 25 and all(" · songhe-" in page["title"] for page in shown)
-    assert {page["title"].rpartition("-")[2] for page in shown} == {str(copy) for copy in range(10)}
+    assert len(shown) == 25 and all(f" · {NUMBERS['zh'][1]} (copy " in page["title"] for page in shown)
+    assert {page["title"].rpartition(" ")[2] for page in shown} == {f"{copy})" for copy in range(10)}

@@ -225,15 +225,17 @@ def _merge(source: Path, target: Path) -> None:
 
 
 # One search index per language at the library's root, of every document's pages, each title naming its document,
-# split into shards and fragments so that a query fetches only what it needs (search_shards.py).
+# split into shards and fragments so that a query fetches only what it needs (search_shards.py); the documents' own
+# indexes, which no page of the library reads, are removed.
 def merge_search_indexes(site: Path, library: Library) -> None:
     for language in LANGUAGES:
         root, pages = site / language_folder(language), []
         for folder, dataset in library.documents.items():
             number = dataset.part("document")["number"][language]
-            index = json.loads((root / folder / SEARCH_INDEX).read_text(encoding="utf-8"))
+            own = root / folder / SEARCH_INDEX
             pages += [{**page, "url": f"{folder}/{page['url']}", "title": f"{page['title']} · {number}"}
-                      for page in index["pages"]]
+                      for page in json.loads(own.read_text(encoding="utf-8"))["pages"]]
+            own.unlink()
         write_sharded_index(root, language, pages)
 
 
