@@ -14,6 +14,9 @@ CLAUSE = "依托县电子商务产业园建设县级电商公共服务中心"
 CITING = f"按照{CITED}和{MISSING}的要求，{CLAUSE}"
 CLAUSE_EN = "Build a county e-commerce public service centre"
 CITING_EN = f"As {CITED_EN} and Zao Zhu [2019] No. 25 require, build a county e-commerce public service centre"
+NUMBERS = {"zh": ("台政发〔2020〕2号", "松政办发〔2021〕7号"), "en": ("Tai Zheng Fa [2020] No. 2", "Song Zheng Ban Fa [2021] No. 7")}
+ROOTS = {"zh": "", "en": "en/"}  # each language's root in the site
+SEARCHES = {"zh": ("稳岗返还", "电商公共服务中心"), "en": ("guaranteed loans", "e-commerce public service")}  # one per document
 
 
 # Copy both documents into root/ and make songhe/'s measure 1, clause 1 cite the first document; return root.

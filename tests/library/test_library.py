@@ -15,36 +15,14 @@ import pytest
 
 from handbook.build import BuildFailed
 from handbook.library import build_library
-from handbook.static_server import serve_folder
-from tests.helpers import HANDBOOK, PROJECT, free_port, run_handbook
+from handbook.site.search_shards import FOLDER, query_files, write_sharded_index
+from tests.helpers import HANDBOOK, free_port, run_handbook
 
-from .helpers import CITED, CITED_EN, MISSING, make_library
+from .helpers import CITED, CITED_EN, MISSING, NUMBERS, ROOTS, SEARCHES
 
-BUILT_ON = "1546300800"  # 2019-01-01, before either document's period: the reader's day must redo the status
 TITLES = {"zh": ("关于印发积极应对新冠肺炎疫情做好稳就业工作的实施方案的通知", "关于印发松河县支持农村电子商务发展若干措施的通知"),
           "en": ("Notice on issuing the implementation plan for actively responding to the COVID-19 epidemic and "
                  "stabilising employment", "Notice on issuing the Songhe County measures to support rural e-commerce")}
-NUMBERS = {"zh": ("台政发〔2020〕2号", "松政办发〔2021〕7号"), "en": ("Tai Zheng Fa [2020] No. 2", "Song Zheng Ban Fa [2021] No. 7")}
-ROOTS = {"zh": "", "en": "en/"}
-
-
-# The two-document library, in a temporary folder.
-@pytest.fixture(scope="module")
-def library(tmp_path_factory) -> Path:
-    return make_library(tmp_path_factory.mktemp("library"))
-
-
-# The library built once, on a fixed build day, for the address it is served at.
-@pytest.fixture(scope="module")
-def library_site(library, tmp_path_factory):
-    port = free_port()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", BUILT_ON)
-        site = build_library(str(library), str(tmp_path_factory.mktemp("built") / "site"), str(PROJECT / "mkdocs.yml"),
-                             site_url=f"http://127.0.0.1:{port}/")
-    server, url = serve_folder(site, port)
-    yield site, url
-    server.shutdown()
 
 
 # A built page's text.
@@ -67,8 +45,9 @@ def test_the_home_lists_every_document_with_its_facts(library_site, language):
 def test_each_document_is_under_its_folder(library_site, language):
     site, root = library_site[0], ROOTS[language]
     for folder in ("taizhuang", "songhe"):
-        for page in ("index.html", "measures/01/index.html", "units/index.html", "search-index.json"):
+        for page in ("index.html", "measures/01/index.html", "units/index.html"):
             assert (site / root / folder / page).is_file(), (folder, page)
+        assert not (site / root / folder / "search-index.json").exists()  # the library's index holds its pages
     assert not (site / root / "measures").exists()
     assert (site / "taizhuang" / "data" / "handbook.json").is_file()
     page = read(site, f"{root}songhe/measures/01/index.html")
@@ -251,3 +230,84 @@ def test_the_library_in_a_browser(browser, library_site, language):
     tab.click("form button[type=submit]")
     tab.wait_for_selector("""output[name=refund][data-value='"40000.00"']""", state="attached")
     context.close()
+
+
+# The header box on a page of one document finds the phrase and lists only pages of the document that holds it.
+def header_titles(tab, url: str, query: str) -> list:
+    tab.goto(url)
+    tab.wait_for_selector("form.hb-header-search[data-ready]")
+    tab.fill("#hb-header-q", query)
+    tab.wait_for_selector("#hb-header-results [role=option]")
+    return tab.locator("#hb-header-results .hb-suggest-title").all_inner_texts()
+
+
+# The titles the search page lists for a query.
+def page_titles(tab, url: str, query: str) -> list:
+    tab.goto(f"{url}?q={query}")
+    tab.wait_for_selector("#hb-search-results li a")
+    return tab.locator("#hb-search-results li a").all_inner_texts()
+
+
+# In Chromium, in both languages: from a page of the other document and from the library's home, the header box and
+# the search page find a phrase of each document, every result naming that document; what they fetch of the index is the library's (never one
+# document's own), a few of its shards, and nothing from another site.
+@pytest.mark.parametrize("language", ROOTS)
+def test_the_library_search_finds_each_document(browser, library_site, language):
+    site, url = library_site
+    context = browser.new_context()
+    tab = context.new_page()
+    fetched = []
+    tab.on("request", lambda request: fetched.append(request.url))
+    root = url + ROOTS[language]
+    for query, number, other in zip(SEARCHES[language], NUMBERS[language], ("songhe", "taizhuang")):
+        for titles in (header_titles(tab, f"{root}{other}/measures/01/", query), header_titles(tab, root, query),
+                       page_titles(tab, f"{root}{other}/search/", query), page_titles(tab, f"{root}search/", query)):
+            assert titles and all(title.endswith(f" · {number}") for title in titles), (query, titles)
+    context.close()
+    index = [address[len(root):] for address in fetched if "search-index" in address]
+    assert all(address.startswith(url) for address in fetched)
+    assert "search-index.json" in index and not [address for address in index if "/search-index.json" in address]
+    shards = {address for address in index if address.startswith(f"{FOLDER}/shards/")}
+    assert 0 < len(shards) < len(list((site / ROOTS[language] / FOLDER / "shards").iterdir())) / 2
+
+
+# In Chromium, a Chinese word is found inside a longer one (险费 in 社会保险费) across the library.
+def test_the_library_search_finds_a_word_inside_a_longer_one(browser, library_site):
+    context = browser.new_context()
+    tab = context.new_page()
+    titles = page_titles(tab, f"{library_site[1]}songhe/search/", "险费")
+    context.close()
+    assert f"社会保险费缓缴 · {NUMBERS['zh'][0]}" in titles, titles
+
+
+# A document's search page preloads the library's search index (its manifest), not the document's own.
+def test_a_documents_search_page_preloads_the_librarys_index(library_site):
+    page = read(library_site[0], "en/songhe/search/index.html")
+    assert '<link rel="preload" href="../../search-index.json" as="fetch" crossorigin>' in page
+    assert json.loads(read(library_site[0], "en/search-index.json"))["shards"] >= 16
+
+
+# The Python replay of a query, on the built library: the word inside a longer one is found, and each result's page
+# is the library's, its title naming its document.
+def test_a_replayed_query_finds_a_word_inside_a_longer_one(library_site):
+    files, shown = query_files(library_site[0], "险费", 25)
+    assert f"社会保险费缓缴 · {NUMBERS['zh'][0]}" in [page["title"] for page in shown]
+    assert all(page["url"].startswith(("taizhuang/", "songhe/")) for page in shown)
+
+
+# In the split index of twenty documents (the built library's pages, ten times over, each copy numbered), a query
+# fetches the manifest, the shards of its grams and the fragments of the pages it checks: a few files of the index
+# and a small part of its bytes, and finds the phrase in every copy that holds it.
+def test_a_query_fetches_a_small_part_of_the_index(library_site, tmp_path):
+    fragments = sorted((library_site[0] / FOLDER / "pages").glob("*.json"), key=lambda path: int(path.stem))
+    library = [page for path in fragments for page in json.loads(path.read_text(encoding="utf-8"))]
+    pages = [{**page, "url": f"copy-{copy}/{page['url']}", "title": f"{page['title']} (copy {copy})"}
+             for copy in range(10) for page in library]
+    write_sharded_index(tmp_path, "zh", pages)
+    index = [path for path in tmp_path.rglob("*.json")]
+    files, shown = query_files(tmp_path, "电商公共服务中心", 25)
+    assert len([path for path in files if path.parent.name == "shards"]) <= 7  # one per pair of characters
+    assert len(files) < len(index) / 10
+    assert sum(path.stat().st_size for path in files) < sum(path.stat().st_size for path in index) / 10
+    assert len(shown) == 25 and all(f" · {NUMBERS['zh'][1]} (copy " in page["title"] for page in shown)
+    assert {page["title"].rpartition(" ")[2] for page in shown} == {f"{copy})" for copy in range(10)}

@@ -1,7 +1,8 @@
 // Search as you type in the header: a combobox whose listbox shows the best pages under the box.
 // Nothing runs while an input method (IME) composition is open; without JavaScript the form
 // submits to the search page.
-import { loadIndex, rank, snippetNodes, terms } from "./search-match.js";
+import { find } from "./search-index.js";
+import { snippetNodes, terms } from "./search-match.js";
 
 const SHOWN = 8;
 const OPTION_ID = "hb-header-option-";
@@ -44,16 +45,17 @@ function option(box, page, wanted, position) {
                         href: box.root + page.url }, [title, text]);
 }
 
-// Show the results of a query (at most SHOWN of them), say how many there are, and open the popup.
+// Show the results of a query (its best SHOWN pages), say how many there are, and open the popup.
 function show(box, query, results, wanted) {
-  box.list.replaceChildren(...results.slice(0, SHOWN).map((page, position) => option(box, page, wanted, position)));
-  box.none.hidden = results.length > 0;
-  box.all.hidden = results.length === 0;
+  const { pages, count } = results;
+  box.list.replaceChildren(...pages.map((page, position) => option(box, page, wanted, position)));
+  box.none.hidden = count > 0;
+  box.all.hidden = count === 0;
   box.all.href = `${box.form.action}?q=${encodeURIComponent(query)}`;
-  box.all.textContent = wording(box.form, "all", results.length);
-  box.status.textContent = results.length === 0 ? wording(box.form, "none", 0)
-    : wording(box.form, results.length === 1 ? "countOne" : "count", results.length);
-  box.list.dataset.count = String(results.length);
+  box.all.textContent = wording(box.form, "all", count);
+  box.status.textContent = count === 0 ? wording(box.form, "none", 0)
+    : wording(box.form, count === 1 ? "countOne" : "count", count);
+  box.list.dataset.count = String(count);
   setActive(box, -1);
   open(box, true);
 }
@@ -88,8 +90,8 @@ function update(box) {
     open(box, false);
     return;
   }
-  loadIndex(box.root).then((index) => {
-    if (run === box.run && !box.composing) { show(box, query, rank(index.pages, wanted), wanted); }
+  find(box.root, wanted, SHOWN).then((results) => {
+    if (run === box.run && !box.composing) { show(box, query, results, wanted); }
   });
 }
 
@@ -148,7 +150,8 @@ function listen(box) {
 /**
  * Make the header's search form search as the reader types.
  * form: the <form> (data-label, data-none, data-count, data-count-one, data-all: label templates, {count}
- * filled in), holding one <input name="q">; root: the site's root URL (where search-index.json is).
+ * filled in), holding one <input name="q">; root: the site's root URL (where search-index.json is: the whole
+ * index, or a split index's manifest).
  * Calling it again for the same form does nothing.
  */
 export function searchAsYouType(form, root) {

@@ -5,7 +5,8 @@ const SNIPPET = { before: 48, length: 128, stemMinLength: 4 };
 const LATIN = /^[a-z]+$/;
 const indexes = new Map();
 
-// The index of the site whose root URL is given, fetched once per page life: {pages: [{title, url, text}]}.
+// The index of the site whose root URL is given, fetched once per page life: {pages: [{title, url, text}]}, or a
+// split index's manifest (search-index.js).
 export function loadIndex(root) {
   if (!indexes.has(root)) {
     indexes.set(root, fetch(root + "search-index.json").then((response) => response.json()));
@@ -36,7 +37,7 @@ function count(haystack, needle) {
 }
 
 // A page's score for the terms: 0 unless every term occurs; title hits weigh most, long pages a little less.
-function score(page, wanted) {
+export function score(page, wanted) {
   const title = page.title.toLowerCase();
   const text = page.text.toLowerCase();
   let total = 0;

@@ -1,6 +1,7 @@
 // Site search: the header box searches as the reader types (search-box.js); the search page
 // (search/?q=, where the header form submits) lists every result. Matching in search-match.js.
-import { loadIndex, rank, snippetNodes, terms } from "./search-match.js";
+import { find } from "./search-index.js";
+import { snippetNodes, terms } from "./search-match.js";
 import { close, searchAsYouType } from "./search-box.js";
 
 const ROOT = new URL("../../", import.meta.url).href;
@@ -22,14 +23,14 @@ function result(page, wanted) {
 
 // Fill the search page's list with the results of its ?q= query (or the "no results" line).
 function render(list, results, wanted) {
-  const items = results.slice(0, PAGE_RESULTS).map((page) => result(page, wanted));
-  if (!results.length) {
+  const items = results.pages.map((page) => result(page, wanted));
+  if (!results.count) {
     const none = document.createElement("li");
     none.textContent = list.dataset.none;
     items.push(none);
   }
   list.replaceChildren(...items);
-  list.dataset.count = String(results.length);
+  list.dataset.count = String(results.count);
 }
 
 // On the search page, run its query; on every page, make the header box search as the reader types.
@@ -44,7 +45,7 @@ function run() {
   if (input) { input.value = query; }
   const wanted = terms(query);
   if (!wanted.length) { return; }
-  loadIndex(ROOT).then((index) => render(list, rank(index.pages, wanted), wanted));
+  find(ROOT, wanted, PAGE_RESULTS).then((results) => render(list, results, wanted));
 }
 
 if (typeof document$ === "undefined") { run(); } else { document$.subscribe(run); }

@@ -16,10 +16,11 @@ from .labels import label
 from .outputs import SEARCH_INDEX
 from .pages import Context, measure_uri, page_url, search_page
 from .render import block, esc, link, md_text, tag
+from .search_shards import write_sharded_index
 
 SHARED = ("pyodide", "stdlib", "wheel")  # calculator assets the documents share, each named by version or content hash
 SHARED_FROM_MANIFEST = "../../../assets/calculators/"  # from /<folder>/assets/calculators/ to the library's
-PRELOAD = re.compile(r'(<link rel="preload" href="[^"]*?)(assets/calculators/(?:pyodide|stdlib)/)')
+PRELOAD = re.compile(r'(<link rel="preload" href="[^"]*?)(assets/calculators/(?:pyodide|stdlib)/|search-index\.json")')
 # A page's reference to the theme's and the site's assets (styles, scripts, images), the same in every build, so stored
 # once per language at the library's root; each document keeps its calculator assets and the worker that reads them
 # (with the module of its messages, which it imports from beside it).
@@ -65,7 +66,8 @@ class Member:
             html += cited_by_list(self.cited_by, up, language)
         return crumb + html
 
-    # A built page whose styles, scripts and preload hints point at the library's shared copies, one folder up.
+    # A built page whose styles, scripts and preload hints point at the library's shared copies, one folder up
+    # (the search page's hint at the library's search index).
     def page_output(self, html: str) -> str:
         return ASSET.sub(r"\1../\2", PRELOAD.sub(r"\1../\2", html))
 
@@ -222,17 +224,19 @@ def _merge(source: Path, target: Path) -> None:
     shutil.rmtree(source)
 
 
-# One search index per language at the library's root, of every document's pages, each title naming its document.
+# One search index per language at the library's root, of every document's pages, each title naming its document,
+# split into shards and fragments so that a query fetches only what it needs (search_shards.py); the documents' own
+# indexes, which no page of the library reads, are removed.
 def merge_search_indexes(site: Path, library: Library) -> None:
     for language in LANGUAGES:
         root, pages = site / language_folder(language), []
         for folder, dataset in library.documents.items():
             number = dataset.part("document")["number"][language]
-            index = json.loads((root / folder / SEARCH_INDEX).read_text(encoding="utf-8"))
+            own = root / folder / SEARCH_INDEX
             pages += [{**page, "url": f"{folder}/{page['url']}", "title": f"{page['title']} · {number}"}
-                      for page in index["pages"]]
-        (root / SEARCH_INDEX).write_text(json.dumps({"language": language, "pages": pages}, ensure_ascii=False,
-                                                    sort_keys=True), encoding="utf-8")
+                      for page in json.loads(own.read_text(encoding="utf-8"))["pages"]]
+            own.unlink()
+        write_sharded_index(root, language, pages)
 
 
 # The library-wide open data: data/library.json (every document's export) and its JSON Schema.

@@ -1,0 +1,31 @@
+"""The two-document library and its site, built once for the package's test modules."""
+from pathlib import Path
+
+import pytest
+
+from handbook.library import build_library
+from handbook.static_server import serve_folder
+from tests.helpers import PROJECT, free_port
+
+from .helpers import make_library
+
+BUILT_ON = "1546300800"  # 2019-01-01, before either document's period: the reader's day must redo the status
+
+
+# The two-document library, in a temporary folder.
+@pytest.fixture(scope="package")
+def library(tmp_path_factory) -> Path:
+    return make_library(tmp_path_factory.mktemp("library"))
+
+
+# The library built once, on a fixed build day, for the address it is served at.
+@pytest.fixture(scope="package")
+def library_site(library, tmp_path_factory):
+    port = free_port()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", BUILT_ON)
+        site = build_library(str(library), str(tmp_path_factory.mktemp("built") / "site"), str(PROJECT / "mkdocs.yml"),
+                             site_url=f"http://127.0.0.1:{port}/")
+    server, url = serve_folder(site, port)
+    yield site, url
+    server.shutdown()

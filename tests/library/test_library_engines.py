@@ -1,0 +1,63 @@
+"""The library's search in Chromium, Firefox ESR and WebKitGTK: from a page of one document, the header box and the
+search page find a phrase of each document in the library's split index, every result naming that document, and
+nothing is requested from another origin."""
+import json
+from urllib.parse import quote
+
+import pytest
+
+from tests.engines.drivers import ENGINES, Gate, launch
+
+from .helpers import NUMBERS, ROOTS, SEARCHES
+
+TITLES = {"#hb-header-results": ".hb-suggest-title", "#hb-search-results": "li a"}  # a result list: its titles
+
+
+# Each engine's browser, started on first use behind a gate of its own serving the library; a missing browser fails
+# naming it.
+@pytest.fixture(scope="module")
+def library_engines(library_site):
+    running = {}
+
+    def get(name):
+        if name not in running:
+            gate = Gate(library_site[0])
+            try:
+                running[name] = launch(name, gate)
+            except RuntimeError as error:
+                gate.close()
+                pytest.fail(f"{name}: {error}")
+        return running[name]
+
+    yield get
+    for engine in running.values():
+        engine.close()
+        engine.gate.close()
+
+
+# The titles a result list shows once it has results.
+def listed_titles(tab, results: str) -> list:
+    selector = f"{results} {TITLES[results]}"
+    tab.wait(selector)
+    return tab.evaluate(f"[...document.querySelectorAll({json.dumps(selector)})].map((node) => node.textContent)")
+
+
+@pytest.mark.parametrize("engine_name", ENGINES)
+@pytest.mark.parametrize("language", ROOTS)
+def test_the_library_search_in_every_engine(library_engines, engine_name, language):
+    engine = library_engines(engine_name)
+    root = engine.gate.url + ROOTS[language]
+    tab = engine.session()
+    try:
+        for query, number, other in zip(SEARCHES[language], NUMBERS[language], ("songhe", "taizhuang")):
+            tab.goto(f"{root}{other}/measures/01/")
+            tab.wait("form.hb-header-search[data-ready]")
+            tab.fill("#hb-header-q", query)
+            boxed = listed_titles(tab, "#hb-header-results")
+            tab.goto(f"{root}{other}/search/?q={quote(query)}")
+            paged = listed_titles(tab, "#hb-search-results")
+            for titles in (boxed, paged):
+                assert titles and all(title.endswith(f" · {number}") for title in titles), (engine_name, query, titles)
+        assert tab.take_foreign() == []
+    finally:
+        tab.close()
