@@ -14,7 +14,7 @@ from .data.errors import DataInvalid
 from .data.languages import language_folder
 from .data.library import Library, load_library
 from .site.compress import precompress
-from .site.library import (drop_shared_assets, library_home, library_members, merge_search_indexes, share_runtime,
+from .site.library import (library_home, library_members, merge_search_indexes, share_runtime,
                            write_library_data)
 from .site.plugin import build_date
 from .site.wheel import add_calculator_assets
@@ -77,7 +77,6 @@ def _assemble(library: Library, parts: Path, staging: Path) -> None:
     for folder, dataset in library.documents.items():
         for language in LANGUAGES:
             (parts / f"{folder}-{language}").rename(staging / language_folder(language) / folder)
-            drop_shared_assets(staging / language_folder(language) / folder)
         add_calculator_assets(staging / folder, dataset)
         share_runtime(staging, folder)
     merge_search_indexes(staging, library)
