@@ -19,21 +19,22 @@ TARGETS = {100: "≤ 60 s"}  # the issue's build-time target; the other sizes ar
 
 
 # Write a library of count documents into root: policy_data/ and count - 1 renumbered copies of the other notice.
-def make_library(root: Path, count: int) -> Path:
+# run, if given, goes into the copies' titles, so that their pages are new to the compression cache.
+def make_library(root: Path, count: int, run: str = "") -> Path:
     shutil.copytree(PROJECT / "policy_data", root / "taizhuang", ignore=shutil.ignore_patterns("schema"))
     for index in range(1, count):
         folder = root / f"notice-{index:03d}"
         shutil.copytree(OTHER, folder)
-        _renumber(folder, 100 + index)
+        _renumber(folder, 100 + index, run)
     return root
 
 
 # Give one copy its own number and title in every file that states them, and record its original's new SHA-256.
-def _renumber(folder: Path, number: int) -> None:
+def _renumber(folder: Path, number: int, run: str = "") -> None:
     original = folder / "original.txt"
     old_digest = hashlib.sha256(original.read_bytes()).hexdigest()
     replacements = {NUMBER[0]: f"松政办发〔2021〕{number}号", NUMBER[1]: f"Song Zheng Ban Fa [2021] No. {number}",
-                    TITLE[0]: f"若干措施（第{number}号）的通知", TITLE[1]: f"{TITLE[1]} (no. {number})"}
+                    TITLE[0]: f"若干措施（第{number}号{run}）的通知", TITLE[1]: f"{TITLE[1]} (no. {number}{run})"}
     for path in [original] + sorted(folder.rglob("*.yaml")):
         text = path.read_text(encoding="utf-8")
         for old, new in replacements.items():
