@@ -122,3 +122,11 @@ def test_the_least_recently_used_entries_go_beyond_the_limit(small_site, tmp_pat
     monkeypatch.setattr(compress, "CACHE_LIMIT", sum(entry.stat().st_size for entry in fresh.iterdir()))
     precompress(small_site, cache)
     assert sorted(entry.name for entry in cache.iterdir()) == sorted(entry.name for entry in fresh.iterdir())
+
+
+# A library's build alone may exceed the limit: the entries it used stay (the runtime's among them).
+def test_the_entries_a_build_used_stay_beyond_the_limit(small_site, tmp_path, monkeypatch):
+    monkeypatch.setattr(compress, "CACHE_LIMIT", 0)
+    precompress(small_site, tmp_path / "cache")
+    digest = hashlib.sha256((small_site / "index.html").read_bytes()).hexdigest()
+    assert (tmp_path / "cache" / f"{digest}.br").is_file() and (tmp_path / "cache" / f"{digest}.gz").is_file()

@@ -57,7 +57,7 @@ def precompress(site: Path, cache: Path = CACHE) -> None:
     _fill_cache(cache, digests)
     for path, digest in digests.items():
         _place(cache, path, digest)
-    _prune(cache)
+    _prune(cache, set(digests.values()))
 
 
 # Every file of site worth compressing, in a stable order.
@@ -103,17 +103,18 @@ def _place(cache: Path, path: Path, digest: str) -> None:
             shutil.copyfile(cached, path.with_name(path.name + suffix))
 
 
-# Delete the least recently used cache entries beyond CACHE_LIMIT bytes; other builds' files being
-# written (dot-files) are never touched, and entries another build removed meanwhile are skipped.
-def _prune(cache: Path) -> None:
+# Delete the least recently used cache entries beyond CACHE_LIMIT bytes, never one of this build's (used: their
+# digests; a library's build alone may exceed the limit, and must not evict the runtime's forms it just used); other
+# builds' files being written (dot-files) are never touched, and entries another build removed meanwhile are skipped.
+def _prune(cache: Path, used: set) -> None:
     entries = []
     for entry in cache.iterdir():
         try:
-            entries.append((entry.stat().st_mtime, entry.stat().st_size, entry))
+            entries.append((entry.stem in used, entry.stat().st_mtime, entry.stat().st_size, entry))
         except FileNotFoundError:
             continue
     kept = 0
-    for _, size, entry in sorted((item for item in entries if not item[2].name.startswith(".")), reverse=True):
+    for in_use, _, size, entry in sorted((item for item in entries if not item[3].name.startswith(".")), reverse=True):
         kept += size
-        if kept > CACHE_LIMIT:
+        if kept > CACHE_LIMIT and not in_use:
             entry.unlink(missing_ok=True)
