@@ -136,10 +136,22 @@ def run_serve(args) -> int:
     from .serve import serve
     from .summary import print_change_summary
     if args.library:
-        from .library import build_library
-        return serve(args.library, args.out or "site", args.port, build_library)
+        return serve_library(args.library, args.out or "site", args.port)
     print_change_summary(args.data)
     return serve(args.data, output_folder(args.data, args.out), args.port)
+
+
+# Serve a library, keeping each document's parts between rebuilds (beside the site, removed at the end), so that an
+# edit rebuilds only what it changes.
+def serve_library(library: str, out: str, port: int) -> int:
+    import tempfile
+    from functools import partial
+    from .library import Kept, build_library
+    from .serve import serve
+    parent = Path(out).resolve().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=f".{Path(out).name}.kept-", dir=parent) as kept:
+        return serve(library, out, port, partial(build_library, kept=Kept(Path(kept))))
 
 
 # Run a calculator: --input JSON, --csv FILE [--out FILE], or --list.

@@ -43,8 +43,9 @@ def document_folders(root: Path) -> list:
 
 
 # Read and validate every document of the library in folder root; DataInvalid with every error of every document,
-# each error's file named from the library folder (other_notice/measures/02.yaml), when any is invalid.
-def load_library(root) -> Library:
+# each error's file named from the library folder (other_notice/measures/02.yaml), when any is invalid. load reads
+# one document folder (a builder under serve passes one that keeps what it read before).
+def load_library(root, load=load_dataset) -> Library:
     root = Path(root)
     if not root.is_dir():
         raise DataInvalid([DataError(str(root), 1, 1, "", said("the library folder does not exist",
@@ -62,7 +63,7 @@ def load_library(root) -> Library:
                 f"文件夹不能命名为{folder.name}：文件库网站使用此路径；请改名")))
             continue
         try:
-            library.documents[folder.name] = load_dataset(folder)
+            library.documents[folder.name] = load(folder)
         except DataInvalid as invalid:
             errors += [_from_library(error, root) for error in invalid.errors]
     if not library.documents and not errors:

@@ -66,6 +66,12 @@ class Member:
             html += cited_by_list(self.cited_by, up, language)
         return crumb + html
 
+    # Whether a file of the docs folder is one the library stores once per language at its root (the document keeps
+    # only its calculator assets and worker).
+    @staticmethod
+    def shares(uri: str) -> bool:
+        return not uri.startswith(OWN_ASSETS)
+
     # A built page whose styles, scripts and preload hints point at the library's shared copies, one folder up
     # (the search page's hint at the library's search index).
     def page_output(self, html: str) -> str:
@@ -200,18 +206,6 @@ def share_runtime(site: Path, folder: str) -> None:
     for key in ("wheel", "pyodide_dir", "stdlib"):
         manifest[key] = SHARED_FROM_MANIFEST + manifest[key]
     (own / "manifest.json").write_text(to_json(manifest), encoding="utf-8")
-
-
-# Remove a document build's copies of the shared assets (its pages use the library's) and its 404 page (the
-# library's answers for every path).
-def drop_shared_assets(document: Path) -> None:
-    (document / "404.html").unlink()
-    for path in sorted((document / "assets").rglob("*"), reverse=True):
-        relative = path.relative_to(document).as_posix()
-        if path.is_file() and not relative.startswith(OWN_ASSETS):
-            path.unlink()
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
 
 
 # Move every file of source into target, keeping target's copy where both have one (the names carry versions or hashes).

@@ -1,11 +1,13 @@
 """MkDocs plugin: generate the handbook's pages in memory from policy_data/."""
 import os
 import re
+from functools import partial
 from html import unescape
 from datetime import date, datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from jinja2 import BytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
@@ -31,6 +33,22 @@ DESCRIPTION_LENGTH = 150
 ANCHOR = re.compile(r'<a [^>]*class="hb-anchor"[^>]*>[^<]*</a>')
 
 
+class CompiledTemplates(BytecodeCache):
+    """The theme's templates as compiled by an earlier build in this process (Jinja checks each one's source
+    checksum), so a library's many builds per process compile each template once."""
+
+    compiled = {}
+
+    # Give a template its code compiled before, if any.
+    def load_bytecode(self, bucket):
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    # Keep a template's newly compiled code.
+    def dump_bytecode(self, bucket):
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
 class HandbookPlugin(BasePlugin[HandbookConfig]):
     """Turns a validated dataset into pages, a search index and a JSON export."""
 
@@ -42,6 +60,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     # language, name, the document's own address and repository (site.yaml; a preview's local address instead), and nav.
     def on_config(self, config):
         self.search_entries = []
+        config.theme.get_env = partial(theme_env, config.theme.get_env, self._member())
         if self.library and self.library.is_home:
             config.extra["alternate"] = [
                 {"name": name, "lang": code, "prefix": _prefix(self.config.language, code)} for code, name in LANGUAGES.items()]
@@ -54,6 +73,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.ctx = Context(self.export, language, build_date(), self._source_files())
         if self.library:
             self.ctx.to_root_language = self.library.to_root_language()
+            config.theme.static_templates.discard("404.html")  # the library's 404 page answers for every path
         config.theme["language"] = language
         config.site_name = self.ctx.t(self.export["document"]["plan_title"])
         self._set_addresses(config, self.dataset.part("site"))
@@ -78,7 +98,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     # Keep the docs folder's assets; add the document's hand-written pages and the generated ones.
     def on_files(self, files, config):
-        kept = [file for file in files if not file.src_uri.endswith(".md")]
+        kept = [file for file in files if not file.src_uri.endswith(".md")
+                and not (self._member() and self.library.shares(file.src_uri))]
         if self.library and self.library.is_home:
             return Files(kept + [File.generated(config, uri, content=markdown)
                                  for uri, markdown in self.library.pages(self.config.language)])
@@ -102,7 +123,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.search_entries.append({"title": unescape(page.title), "url": page.url, "text": text})
         separator = "：" if self.config.language == "zh" else ": "
         page.meta.setdefault("description", _description(unescape(page.title), text, separator))
-        if self.library and not self.library.is_home:
+        if self._member():
             return self.library.page_content(html, page.url, page.file.src_uri, self.config.language)
         return html
 
@@ -110,7 +131,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     # and preload hints last: the Pyodide runtime on calculator pages, the search index on the search page.
     def on_post_page(self, output, page, config):
         output = add_search_hint(add_runtime_hints(output))
-        return add_policy(self.library.page_output(output) if self.library and not self.library.is_home else output)
+        return add_policy(self.library.page_output(output) if self._member() else output)
 
     # The 404 page is not a page to MkDocs: give it the same policy when its template is rendered.
     def on_post_template(self, output_content, template_name, config):
@@ -127,6 +148,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_serve(self, server, config, builder):
         server.watch(str(self.data_dir))
         return server
+
+    # Whether this build is one document of a library (not the library's home, nor a site of its own).
+    def _member(self) -> bool:
+        return bool(self.library and not self.library.is_home)
 
     # The site's address (per language), repository and edit links from the document's site.yaml; none without it.
     def _set_addresses(self, config, site: dict) -> None:
@@ -196,6 +221,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if self._original_text():
             pages.insert(0, "original.md")
         return pages + [path.name for path in self._own_pages()]
+
+
+# The theme's template environment, with the templates this process compiled before; for a document of a library,
+# listing none of the theme's files, whose copies at the library's root its pages use.
+def theme_env(get_env, member: bool):
+    env = get_env()
+    env.bytecode_cache = CompiledTemplates()
+    if member:
+        env.list_templates = lambda *args, **kwargs: []
+    return env
 
 
 # The header search box's words in a language; {count} is left for search-box.js to fill in.

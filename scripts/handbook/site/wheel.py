@@ -85,7 +85,7 @@ def add_calculator_assets(site: Path, dataset) -> None:
     pyodide = target / "pyodide" / pyodide_version()
     pyodide.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
-        _link_or_copy(source / name, pyodide / name)
+        link_or_copy(source / name, pyodide / name)
     stdlib = write_trimmed_stdlib(source / "python_stdlib.zip", target / "stdlib")
     (target / "parameters.json").write_text(to_json(export_parameters(dataset)), encoding="utf-8")
     manifest = {"wheel": wheel.relative_to(target).as_posix(), "wheel_sha256": digest,
@@ -95,8 +95,8 @@ def add_calculator_assets(site: Path, dataset) -> None:
     (target / "manifest.json").write_text(to_json(manifest), encoding="utf-8")
 
 
-# Hard-link a large runtime file into the site (instant, no extra disk), or copy it across devices.
-def _link_or_copy(source: Path, target: Path) -> None:
+# Hard-link a file into the site (instant, no extra disk), or copy it across devices.
+def link_or_copy(source: Path, target: Path) -> None:
     try:
         os.link(source, target)
     except OSError:
