@@ -3,8 +3,10 @@
 and the library-wide open data. The handbook plugin calls a Member while it builds one document of a library
 and a Home while it builds the library's home; `handbook build --library` assembles the parts."""
 import json
+import multiprocessing
 import re
 import shutil
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -221,16 +223,24 @@ def _merge(source: Path, target: Path) -> None:
 # One search index per language at the library's root, of every document's pages, each title naming its document,
 # split into shards and fragments so that a query fetches only what it needs (search_shards.py); the documents' own
 # indexes, which no page of the library reads, are removed.
+# The languages are indexed side by side, a process each (the index of 100 documents takes seconds per language, and
+# serve writes it again after every edit).
 def merge_search_indexes(site: Path, library: Library) -> None:
-    for language in LANGUAGES:
-        root, pages = site / language_folder(language), []
-        for folder, dataset in library.documents.items():
-            number = dataset.part("document")["number"][language]
-            own = root / folder / SEARCH_INDEX
-            pages += [{**page, "url": f"{folder}/{page['url']}", "title": f"{page['title']} · {number}"}
-                      for page in json.loads(own.read_text(encoding="utf-8"))["pages"]]
-            own.unlink()
-        write_sharded_index(root, language, pages)
+    numbers = [{folder: dataset.part("document")["number"][language] for folder, dataset in library.documents.items()}
+               for language in LANGUAGES]
+    with ProcessPoolExecutor(len(LANGUAGES), mp_context=multiprocessing.get_context("fork")) as pool:
+        list(pool.map(_merge_language, [site] * len(LANGUAGES), LANGUAGES, numbers))
+
+
+# One language's split index at its root, from its documents' own indexes (numbers: {folder: document number}).
+def _merge_language(site: Path, language: str, numbers: dict) -> None:
+    root, pages = site / language_folder(language), []
+    for folder, number in numbers.items():
+        own = root / folder / SEARCH_INDEX
+        pages += [{**page, "url": f"{folder}/{page['url']}", "title": f"{page['title']} · {number}"}
+                  for page in json.loads(own.read_text(encoding="utf-8"))["pages"]]
+        own.unlink()
+    write_sharded_index(root, language, pages)
 
 
 # The library-wide open data: data/library.json (every document's export) and its JSON Schema.
