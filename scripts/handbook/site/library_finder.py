@@ -1,0 +1,73 @@
+"""The library's finder (finder/ at the library's root): the policy finder's form once, then one section per document
+whose finder library-finder.js runs in that document's own worker on the answers, its matches linked to the document's
+pages; then the documents without a finder, each linked so the reader knows to read it. Without JavaScript the page
+lists every document with its own finder or its home."""
+import re
+
+from calculators import catalog
+
+from .calculator_pages import form_body, measure_units_template, page_words
+from .labels import label
+from .pages import FINDER, Context, calculator_uri, href
+from .render import block, esc, link, md_text, tag
+
+FINDER_URI = "finder/index.md"
+WORKER = "assets/javascripts/calculator-worker.js"  # each document's own, beside its calculator assets
+FINDER_SCRIPT = "assets/javascripts/library-finder.js"  # the home build's pages load it
+RELATIVE_HREF = re.compile(r'href="(?![a-z]+:|/|#)')
+
+
+# The finder page's Markdown in one language (documents: the home's list; exports: {folder: export} of every document).
+def finder_markdown(documents: list, exports: dict, language: str, today) -> str:
+    ctx = Context({}, language, today, {})
+    finders = [entry for entry in documents if FINDER in exports[entry["folder"]]["document"].get("calculators", [])]
+    others = [entry for entry in documents if entry not in finders]
+    form = _form(ctx) if finders else ""
+    sections = "".join(_document_section(entry, exports[entry["folder"]], language, today) for entry in finders)
+    body = (tag("p", esc(label("library_finder_intro", language))) + tag("noscript", tag("p", esc(label("library_finder_needs_js", language))))
+            + form + page_words(ctx) + sections + _without_finder(others, language))
+    title = label("library_finder", language)
+    return f"# {md_text(title)}\n" + block(body)
+
+
+# The finder's form, as the documents' finder pages have it, marked for library-finder.js (not calculator.js).
+def _form(ctx: Context) -> str:
+    return tag("form", form_body(ctx, _finder_entry()), class_="hb-calc", data_library_finder=FINDER, novalidate="novalidate")
+
+
+# One document with a finder: its number and title, a link to its own finder, where its matches go, and its
+# measures and units for the script to link them (every link made to lead to the document's pages).
+def _document_section(entry: dict, export: dict, language: str, today) -> str:
+    folder, up = entry["folder"], "../" if language == "zh" else "../../"
+    ctx = Context(export, language, today, {})
+    own_finder = link(f"../{folder}/{href('index.md', calculator_uri(FINDER))}", label("library_own_finder", language))
+    statuses = next(output for output in _finder_entry()["outputs"] if output["name"] == "matches")["choices"]
+    groups = "".join(tag("div", tag("h3", esc(ctx.t(text))) + tag("ul", "", data_result="matches"), data_status=status,
+                         hidden="hidden") for status, text in statuses.items())
+    placeholder = tag("p", esc(label("library_finder_waiting", language)), class_="hb-placeholder")
+    failure = tag("p", esc(label("library_finder_failed", language)), class_="hb-engine-error", role="alert", hidden="hidden")
+    templates = RELATIVE_HREF.sub(f'href="../{folder}/', measure_units_template(ctx, "index.md"))
+    return tag("section", _heading(entry, language) + tag("p", own_finder)
+               + tag("div", placeholder + failure + groups, class_="hb-result", aria_live="polite", data_state="empty")
+               + templates, class_="hb-document-finder", data_document=folder,
+               data_worker=f"{up}{folder}/{WORKER}")
+
+
+# The policy finder's entry in the package's catalog: its questions and outputs.
+def _finder_entry() -> dict:
+    return next(entry for entry in catalog() if entry["id"] == FINDER)
+
+
+# A document's heading: its number and title, linked to its home.
+def _heading(entry: dict, language: str) -> str:
+    folder = entry["folder"]
+    return tag("h2", link(f"../{folder}/", f"{entry['number'][language]} {entry['title'][language]}"), id=f"doc-{folder}")
+
+
+# The documents without a finder, each saying so and linking its home, where its measures are listed.
+def _without_finder(others: list, language: str) -> str:
+    if not others:
+        return ""
+    items = "".join(tag("li", link(f"../{entry['folder']}/", f"{entry['number'][language]} {entry['title'][language]}")
+                        + " — " + esc(label("library_no_finder", language))) for entry in others)
+    return tag("h2", esc(label("library_without_finder", language)), id="without-finder") + tag("ul", items, class_="hb-without-finder")
