@@ -1,6 +1,8 @@
 """The library's finder (finder/ and en/finder/): linked from the home, it asks the policy finder's questions once and
 runs each finder-enabled document's finder in that document's own worker, showing one section per document (here
 taizhuang's, with its matches linked to its pages), then the documents without a finder (songhe, linked to read)."""
+import re
+
 import pytest
 
 from calculators import calculate
@@ -38,6 +40,8 @@ def test_the_finder_page_lists_every_document(library_site, language):
     without = page[page.index('id="without-finder"'):]
     assert '<a href="../songhe/">' in without and NUMBERS[language][1] in without and NO_FINDER[language] in without
     assert 'data-document="songhe"' not in page
+    hinted = re.findall(r'<link rel="preload" href="([^"]+)"', page)
+    assert len(hinted) == 3 and all((library_site[0] / ROOTS[language] / "finder" / path).resolve().is_file() for path in hinted)
 
 
 # The measure numbers the taizhuang section lists as ones to apply for, from their links' addresses.

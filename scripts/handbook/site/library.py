@@ -24,6 +24,8 @@ from .search_shards import write_sharded_index
 SHARED = ("pyodide", "stdlib", "wheel")  # calculator assets the documents share, each named by version or content hash
 SHARED_FROM_MANIFEST = "../../../assets/calculators/"  # from /<folder>/assets/calculators/ to the library's
 PRELOAD = re.compile(r'(<link rel="preload" href="[^"]*?)(assets/calculators/(?:pyodide|stdlib)/|search-index\.json")')
+# The finder page's hint at the shared runtime, named from its first document's worker (/<folder>/assets/javascripts/).
+DOCUMENT_RUNTIME = re.compile(r'(<link rel="preload" href="(?:\.\./)*)[^/"]+/(assets/calculators/(?:pyodide|stdlib)/)')
 # A page's reference to the theme's and the site's assets (styles, scripts, images), the same in every build, so stored
 # once per language at the library's root; each document keeps its calculator assets and the worker that reads them
 # (with the module of its messages, which it imports from beside it).
@@ -98,6 +100,11 @@ class Home:
         config.extra_javascript.append(ExtraScriptValue(FINDER_SCRIPT))
         config.extra_javascript[-1].type = "module"
         return config
+
+    # A built page of the home whose hints at the runtime point at the library's shared copy (the finder's, hinted
+    # from a document's worker); other pages unchanged.
+    def page_output(self, html: str) -> str:
+        return DOCUMENT_RUNTIME.sub(r"\1\2", html)
 
     # The home build's pages: the list of documents, the finder and the search page, in one language, as (uri, markdown).
     def pages(self, language: str) -> list:
