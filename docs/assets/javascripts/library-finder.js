@@ -39,14 +39,15 @@ function showAnswer(section, message) {
   return !failed;
 }
 
-// Run every document's finder on the form's answers and show each in its section; answers the package finds
-// invalid stop the run and are shown beside their questions, as on a document's finder.
+// Run every document's finder on the form's answers and show each in its section (a submit while they run is let
+// go); answers the package finds invalid stop the run and are shown beside their questions, as on a document's finder.
 async function submit(form) {
+  if (form.getAttribute("data-state") === "running") { return; }
   const calculator = form.getAttribute("data-library-finder");
   const progress = form.querySelector(".hb-progress");
   let shown = true;
   clearErrors(form);
-  form.removeAttribute("data-state");
+  form.setAttribute("data-state", "running");
   form.querySelector(".hb-engine-error").hidden = true;
   progress.classList.remove("hb-done");
   history.replaceState(null, "", `?${query(form)}${location.hash}`);

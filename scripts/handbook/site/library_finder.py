@@ -22,40 +22,43 @@ def finder_markdown(documents: list, exports: dict, language: str, today) -> str
     ctx = Context({}, language, today, {})
     finders = [entry for entry in documents if FINDER in exports[entry["folder"]]["document"].get("calculators", [])]
     others = [entry for entry in documents if entry not in finders]
-    form = _form(ctx) if finders else ""
-    sections = "".join(_document_section(entry, exports[entry["folder"]], language, today) for entry in finders)
-    body = (tag("p", esc(label("library_finder_intro", language))) + tag("noscript", tag("p", esc(label("library_finder_needs_js", language))))
-            + form + page_words(ctx) + sections + _without_finder(others, language))
-    title = label("library_finder", language)
-    return f"# {md_text(title)}\n" + block(body)
+    intro = tag("p", esc(ctx.label("library_finder_intro"))) + tag(
+        "noscript", tag("p", esc(ctx.label("library_finder_needs_js"))))
+    sections = "".join(_document_section(entry, Context(exports[entry["folder"]], language, today, {}))
+                       for entry in finders)
+    body = intro + (_form(ctx) if finders else "") + page_words(ctx) + sections + _without_finder(others, language)
+    return f"# {md_text(ctx.label('library_finder'))}\n" + block(body)
 
 
 # The finder's form, as the documents' finder pages have it, marked for library-finder.js (not calculator.js).
 def _form(ctx: Context) -> str:
-    return tag("form", form_body(ctx, _finder_entry()), class_="hb-calc", data_library_finder=FINDER, novalidate="novalidate")
-
-
-# One document with a finder: its number and title, a link to its own finder, where its matches go, and its
-# measures and units for the script to link them (every link made to lead to the document's pages).
-def _document_section(entry: dict, export: dict, language: str, today) -> str:
-    folder, up = entry["folder"], "../" if language == "zh" else "../../"
-    ctx = Context(export, language, today, {})
-    own_finder = link(f"../{folder}/{href('index.md', calculator_uri(FINDER))}", label("library_own_finder", language))
-    statuses = next(output for output in _finder_entry()["outputs"] if output["name"] == "matches")["choices"]
-    groups = "".join(tag("div", tag("h3", esc(ctx.t(text))) + tag("ul", "", data_result="matches"), data_status=status,
-                         hidden="hidden") for status, text in statuses.items())
-    placeholder = tag("p", esc(label("library_finder_waiting", language)), class_="hb-placeholder")
-    failure = tag("p", esc(label("library_finder_failed", language)), class_="hb-engine-error", role="alert", hidden="hidden")
-    templates = RELATIVE_HREF.sub(f'href="../{folder}/', measure_units_template(ctx, "index.md"))
-    return tag("section", _heading(entry, language) + tag("p", own_finder)
-               + tag("div", placeholder + failure + groups, class_="hb-result", aria_live="polite", data_state="empty")
-               + templates, class_="hb-document-finder", data_document=folder,
-               data_worker=f"{up}{folder}/{WORKER}")
+    return tag("form", form_body(ctx, _finder_entry()), class_="hb-calc", data_library_finder=FINDER,
+               novalidate="novalidate")
 
 
 # The policy finder's entry in the package's catalog: its questions and outputs.
 def _finder_entry() -> dict:
     return next(entry for entry in catalog() if entry["id"] == FINDER)
+
+
+# One document with a finder (ctx: its data): its heading, a link to its own finder, where its matches go, and its
+# measures and units for the script to link them (each link made to lead to the document's pages), and its worker.
+def _document_section(entry: dict, ctx: Context) -> str:
+    folder, up = entry["folder"], "../" if ctx.language == "zh" else "../../"
+    own_finder = link(f"../{folder}/{href('index.md', calculator_uri(FINDER))}", ctx.label("library_own_finder"))
+    templates = RELATIVE_HREF.sub(f'href="../{folder}/', measure_units_template(ctx, "index.md"))
+    return tag("section", _heading(entry, ctx.language) + tag("p", own_finder) + _result(ctx) + templates,
+               class_="hb-document-finder", data_document=folder, data_worker=f"{up}{folder}/{WORKER}")
+
+
+# Where a document's matches go: a line until they come, the note when its finder fails, a group per status.
+def _result(ctx: Context) -> str:
+    statuses = next(output for output in _finder_entry()["outputs"] if output["name"] == "matches")["choices"]
+    groups = "".join(tag("div", tag("h3", esc(ctx.t(text))) + tag("ul", "", data_result="matches"), data_status=status,
+                         hidden="hidden") for status, text in statuses.items())
+    placeholder = tag("p", esc(ctx.label("library_finder_waiting")), class_="hb-placeholder")
+    failure = tag("p", esc(ctx.label("library_finder_failed")), class_="hb-engine-error", role="alert", hidden="hidden")
+    return tag("div", placeholder + failure + groups, class_="hb-result", aria_live="polite", data_state="empty")
 
 
 # A document's heading: its number and title, linked to its home.
@@ -70,4 +73,5 @@ def _without_finder(others: list, language: str) -> str:
         return ""
     items = "".join(tag("li", link(f"../{entry['folder']}/", f"{entry['number'][language]} {entry['title'][language]}")
                         + " — " + esc(label("library_no_finder", language))) for entry in others)
-    return tag("h2", esc(label("library_without_finder", language)), id="without-finder") + tag("ul", items, class_="hb-without-finder")
+    return (tag("h2", esc(label("library_without_finder", language)), id="without-finder")
+            + tag("ul", items, class_="hb-without-finder"))
