@@ -60,13 +60,15 @@ def answer(tab) -> None:
 
 
 # In Chromium at a phone's width, in both languages: from the home, the finder answered as an enterprise shows
-# taizhuang's section with measure 1 to apply for (linked to taizhuang's page) and songhe under "without a finder";
+# taizhuang's section with its estimated total and measure 1 to apply for (linked to taizhuang's page), and songhe
+# under "without a finder";
 # the same answers from the page's shared link show the same; nothing is requested from another origin.
 @pytest.mark.parametrize("language", ROOTS)
 def test_the_library_finder_in_a_browser(browser, library_site, language):
     site, url = library_site
-    likely = {match["measure"] for match in calculate("policy-finder", ANSWERS, parameters())["matches"]
-              if match["status"] == "likely"}
+    computed = calculate("policy-finder", ANSWERS, parameters())
+    likely = {match["measure"] for match in computed["matches"] if match["status"] == "likely"}
+    total = next(figure for figure in computed["display"] if figure["name"] == "estimated_total")["text"][language]
     context = browser.new_context(viewport={"width": 390, "height": 844})
     tab = context.new_page()
     fetched = []
@@ -80,6 +82,7 @@ def test_the_library_finder_in_a_browser(browser, library_site, language):
     measure = f"{url}{ROOTS[language]}taizhuang/measures/01/"
     assert 1 in likely and measure in likely_measures(tab)
     assert LIKELY[language] in tab.locator("[data-document=taizhuang] [data-status=likely]").inner_text()
+    assert tab.locator("[data-document=taizhuang] output[name=estimated_total]").inner_text() == total
     without = tab.locator("#without-finder + ul").inner_text()
     assert NUMBERS[language][1] in without and NO_FINDER[language] in without
     assert tab.evaluate("document.documentElement.scrollWidth") <= 390

@@ -3,7 +3,7 @@
 // another, and the document's section lists its matches, linked to that document's pages.
 import { missingSupport, moduleWorker } from "./engine.js";
 import { clearErrors, collect, prefill, query, showErrors, showNormalised, showProfile } from "./field.js";
-import { showMatches } from "./output.js";
+import { showFigures, showMatches } from "./output.js";
 import { refusalNote } from "./refusal.js";
 import { leaveMessage, messageKind, requestMessage } from "./worker-protocol.js";
 
@@ -28,14 +28,17 @@ function runIn(section, calculator, inputs) {
   });
 }
 
-// Show one document's answer in its section: its matches, or the note that its finder could not run.
+// Show one document's answer in its section: its figures and matches, or the note that its finder could not run.
 function showAnswer(section, message) {
   const failed = Boolean(message.failed || message.error);
   const result = section.querySelector(".hb-result");
   result.setAttribute("data-state", failed ? "failed" : "shown");
   section.querySelector(".hb-engine-error").hidden = !failed;
   section.querySelector(".hb-placeholder").hidden = failed;
-  if (!failed) { showMatches(result, message.result.matches, section); }
+  if (!failed) {
+    showFigures(result, message.result);
+    showMatches(result, message.result.matches, section);
+  }
   return !failed;
 }
 
@@ -52,6 +55,7 @@ async function submit(form) {
   progress.classList.remove("hb-done");
   history.replaceState(null, "", `?${query(form)}${location.hash}`);
   for (const section of document.querySelectorAll(".hb-document-finder[data-worker]")) {
+    section.querySelector(".hb-result").setAttribute("data-state", "running");
     const message = await runIn(section, calculator, collect(form));
     if (message.result) { showNormalised(form, message.result.normalised); }
     if (message.result && message.result.status === "invalid") { showErrors(form, message.result.errors); break; }

@@ -95,15 +95,11 @@ export function showMatches(section, matches, scope = document) {
   none.textContent = word("no_matches");
 }
 
-// Show a result of the package in the form's result section.
-export function show(form, result) {
-  const section = form.parentNode.querySelector(".hb-result");
+// The result's figures in a result section's outputs (each with its value as data), those it has no text for hidden.
+export function showFigures(section, result) {
   const figures = {};
-  section.setAttribute("data-state", "shown");
   (result.display || []).forEach((figure) => { figures[figure.name] = figure; });
-  const list = section.querySelector(".hb-figures");
-  list.hidden = !(result.display && result.display.length);
-  section.querySelector(".hb-placeholder").hidden = true;
+  section.querySelector(".hb-figures").hidden = !(result.display && result.display.length);
   section.querySelectorAll("output").forEach((output) => {
     const name = output.getAttribute("name");
     const value = result[name];
@@ -111,6 +107,14 @@ export function show(form, result) {
     output.value = figures[name] ? text(figures[name].text) : "";
     output.parentNode.parentNode.hidden = !figures[name];
   });
+}
+
+// Show a result of the package in the form's result section.
+export function show(form, result) {
+  const section = form.parentNode.querySelector(".hb-result");
+  section.setAttribute("data-state", "shown");
+  section.querySelector(".hb-placeholder").hidden = true;
+  showFigures(section, result);
   listItems(section.querySelector('[data-result="reasons"]'), result.reasons, (li, reason) => { li.textContent = text(reason); });
   listItems(section.querySelector('[data-result="warnings"]'), result.warnings, (li, warning) => { li.textContent = text(warning); });
   listItems(section.querySelector('[data-result="readings"]'), result.readings, (li, reading) => {

@@ -51,14 +51,21 @@ def _document_section(entry: dict, ctx: Context) -> str:
                class_="hb-document-finder", data_document=folder, data_worker=f"{up}{folder}/{WORKER}")
 
 
-# Where a document's matches go: a line until they come, the note when its finder fails, a group per status.
+# Where a document's answer goes: a line until it comes (another while it is worked out), the note when its finder
+# fails, the finder's figures (the day, the measures open, the estimated total) and a group of matches per status.
 def _result(ctx: Context) -> str:
-    statuses = next(output for output in _finder_entry()["outputs"] if output["name"] == "matches")["choices"]
+    outputs = _finder_entry()["outputs"]
+    statuses = next(output for output in outputs if output["name"] == "matches")["choices"]
+    figures = "".join(tag("div", tag("dt", esc(ctx.t(output["label"])))
+                          + tag("dd", tag("output", "", name=output["name"], data_type=output["type"])))
+                      for output in outputs if output["shown"])
     groups = "".join(tag("div", tag("h3", esc(ctx.t(text))) + tag("ul", "", data_result="matches"), data_status=status,
                          hidden="hidden") for status, text in statuses.items())
-    placeholder = tag("p", esc(ctx.label("library_finder_waiting")), class_="hb-placeholder")
+    placeholder = tag("p", tag("span", esc(ctx.label("library_finder_waiting")), class_="hb-asking")
+                      + tag("span", esc(ctx.label("calculating")), class_="hb-calculating"), class_="hb-placeholder")
     failure = tag("p", esc(ctx.label("library_finder_failed")), class_="hb-engine-error", role="alert", hidden="hidden")
-    return tag("div", placeholder + failure + groups, class_="hb-result", aria_live="polite", data_state="empty")
+    return tag("div", placeholder + failure + tag("dl", figures, class_="hb-figures", hidden="hidden") + groups,
+               class_="hb-result", aria_live="polite", data_state="empty")
 
 
 # A document's heading: its number and title, linked to its home.
