@@ -61,8 +61,8 @@ def answer(tab) -> None:
 
 # In Chromium at a phone's width, in both languages: from the home, the finder answered as an enterprise shows
 # taizhuang's section with its estimated total and measure 1 to apply for (linked to taizhuang's page), and songhe
-# under "without a finder";
-# the same answers from the page's shared link show the same; nothing is requested from another origin.
+# under "without a finder"; the same answers from the page's shared link show the same with taizhuang's section on
+# the first screen, "Change answers" leading to the form below; nothing is requested from another origin.
 @pytest.mark.parametrize("language", ROOTS)
 def test_the_library_finder_in_a_browser(browser, library_site, language):
     site, url = library_site
@@ -89,5 +89,9 @@ def test_the_library_finder_in_a_browser(browser, library_site, language):
     tab.goto(tab.url)
     tab.wait_for_selector("form[data-library-finder][data-state=done]", timeout=120000)
     assert measure in likely_measures(tab)
+    assert tab.evaluate("document.querySelector('#doc-taizhuang').getBoundingClientRect().top + scrollY") < 844
+    tab.click(".hb-change-answers button")
+    assert tab.evaluate("document.activeElement.name") == "profile_type"
+    assert tab.evaluate("document.querySelector('form[data-library-finder]').getBoundingClientRect().top") < 844
     context.close()
     assert fetched and all(address.startswith(url) for address in fetched)

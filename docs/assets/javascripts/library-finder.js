@@ -42,6 +42,11 @@ function showAnswer(section, message) {
   return !failed;
 }
 
+// The documents' sections first (after a shared link, as the stylesheet orders them by data-hb-shared) or the form.
+function resultsFirst(first) {
+  document.documentElement.toggleAttribute("data-hb-shared", first);
+}
+
 // Run every document's finder on the form's answers and show each in its section (a submit while they run is let
 // go); answers the package finds invalid stop the run and are shown beside their questions, as on a document's finder.
 async function submit(form) {
@@ -58,7 +63,11 @@ async function submit(form) {
     section.querySelector(".hb-result").setAttribute("data-state", "running");
     const message = await runIn(section, calculator, collect(form));
     if (message.result) { showNormalised(form, message.result.normalised); }
-    if (message.result && message.result.status === "invalid") { showErrors(form, message.result.errors); break; }
+    if (message.result && message.result.status === "invalid") {
+      resultsFirst(false);
+      showErrors(form, message.result.errors);
+      break;
+    }
     shown = showAnswer(section, message) && shown;
   }
   form.querySelector(".hb-engine-error").hidden = shown;
@@ -77,15 +86,23 @@ function formAction(form, target) {
   if (action === "retry") { submit(form); }
 }
 
-// A match's "view as of" button: the finder again, as of that day, for every document.
-function viewAsOf(form, target) {
+// The results' own actions: change the answers (the form back above the results, its first control focused), or a
+// match's "view as of" button (the finder again, as of that day, for every document).
+function resultAction(form, target) {
+  const action = target.getAttribute && target.getAttribute("data-action");
   const day = target.getAttribute && target.getAttribute("data-view-as-of");
   const asOf = form.querySelector('[name="as_of"]');
+  if (action === "change-answers") {
+    resultsFirst(false);
+    form.scrollIntoView();
+    form.querySelector("[name]").focus();
+  }
   if (day && asOf) { asOf.value = day; submit(form); }
 }
 
 // Put the note why the finder cannot run here before the form, and hide the form.
 function refuse(form, refused) {
+  resultsFirst(false);
   form.parentNode.insertBefore(refusalNote(form, refused), form);
   form.hidden = true;
   form.setAttribute("data-state", "refused");
@@ -102,8 +119,7 @@ function setup() {
   form.addEventListener("submit", (event) => { event.preventDefault(); submit(form); });
   form.addEventListener("change", (event) => { if (event.target.name === "profile_type") { showProfile(form); } });
   form.addEventListener("click", (event) => formAction(form, event.target));
-  document.querySelectorAll(".hb-document-finder .hb-result").forEach((result) =>
-    result.addEventListener("click", (event) => viewAsOf(form, event.target)));
+  document.querySelector(".hb-library-results").addEventListener("click", (event) => resultAction(form, event.target));
   if (prefill(form)) { submit(form); }
 }
 

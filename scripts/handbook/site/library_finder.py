@@ -26,8 +26,17 @@ def finder_markdown(documents: list, exports: dict, language: str, today) -> str
         "noscript", tag("p", esc(ctx.label("library_finder_needs_js"))))
     sections = "".join(_document_section(entry, Context(exports[entry["folder"]], language, today, {}))
                        for entry in finders)
-    body = intro + (_form(ctx) if finders else "") + page_words(ctx) + sections + _without_finder(others, language)
+    body = intro + (_finder(ctx, sections) if finders else "") + page_words(ctx) + _without_finder(others, language)
     return f"# {md_text(ctx.label('library_finder'))}\n" + block(body)
+
+
+# The form and the documents' sections; after a shared link the stylesheet puts the sections first, with "Change
+# answers" leading to the form below them.
+def _finder(ctx: Context, sections: str) -> str:
+    change = tag("button", esc(ctx.label("change_answers")), type="button", data_action="change-answers",
+                 class_="md-button")
+    return tag("div", _form(ctx) + tag("div", tag("p", change, class_="hb-change-answers") + sections,
+                                       class_="hb-library-results"), class_="hb-library-finder")
 
 
 # The finder's form, as the documents' finder pages have it, marked for library-finder.js (not calculator.js).
