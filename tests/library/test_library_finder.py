@@ -6,7 +6,8 @@ import re
 import pytest
 
 from calculators import calculate
-from tests.helpers import parameters
+from tests.helpers import parameters, query
+from tests.quality.test_accessibility import violations
 
 from .helpers import NUMBERS, ROOTS
 
@@ -95,3 +96,18 @@ def test_the_library_finder_in_a_browser(browser, library_site, language):
     assert tab.evaluate("document.querySelector('form[data-library-finder]').getBoundingClientRect().top") < 844
     context.close()
     assert fetched and all(address.startswith(url) for address in fetched)
+
+
+# axe-core finds no WCAG 2.1 A/AA violation on the library's finder, in both languages, before and after its result.
+@pytest.mark.parametrize("language", ROOTS)
+def test_the_library_finder_has_no_accessibility_violations(browser, library_site, language):
+    url = library_site[1] + ROOTS[language] + "finder/"
+    context = browser.new_context(bypass_csp=True, viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    tab.goto(url)
+    found = violations(tab, "before")
+    tab.goto(f"{url}?{query(ANSWERS)}")
+    tab.wait_for_selector("form[data-library-finder][data-state=done]", timeout=120000)
+    found += violations(tab, "after")
+    context.close()
+    assert found == []
