@@ -1,12 +1,17 @@
 """The library's finder (finder/ and en/finder/): linked from the home, it asks the policy finder's questions once and
 runs each finder-enabled document's finder in that document's own worker, showing one section per document (here
-taizhuang's, with its matches linked to its pages), then the documents without a finder (songhe, linked to read)."""
+taizhuang's, with its matches linked to its pages), then the documents without a finder (songhe, linked to read);
+the page is made for any number of documents with a finder, none included."""
 import re
+from datetime import date
 
 import pytest
 
 from calculators import calculate
-from tests.helpers import parameters, query
+from handbook.data.dataset import load_dataset
+from handbook.data.export import export_dataset
+from handbook.site.library_finder import finder_markdown
+from tests.helpers import PROJECT, parameters, query
 from tests.quality.test_accessibility import violations
 
 from .helpers import NUMBERS, ROOTS
@@ -111,3 +116,24 @@ def test_the_library_finder_has_no_accessibility_violations(browser, library_sit
     found += violations(tab, "after")
     context.close()
     assert found == []
+
+
+# The home's entry for a document folder, numbered and titled as the document is.
+def entry_for(folder: str, export: dict) -> dict:
+    return {"folder": folder, "number": export["document"]["number"], "title": export["document"]["title"]}
+
+
+# Any number of documents may have a finder: each gets its own section and worker; with none there is no form, and
+# every document stands under the documents without a finder.
+@pytest.mark.parametrize("language", ROOTS)
+def test_the_finder_page_for_any_number_of_finders(language):
+    export = export_dataset(load_dataset(PROJECT / "policy_data"))
+    without = {**export, "document": {**export["document"], "calculators": []}}
+    both = finder_markdown([entry_for("one", export), entry_for("two", export)], {"one": export, "two": export},
+                           language, date(2020, 2, 15))
+    assert both.count('class="hb-document-finder"') == 2 and both.count("<form ") == 1
+    assert 'data-worker="' + ("../" if language == "zh" else "../../") + 'two/assets/javascripts/calculator-worker.js"' in both
+    assert 'id="without-finder"' not in both
+    none = finder_markdown([entry_for("one", without)], {"one": without}, language, date(2020, 2, 15))
+    assert "<form " not in none and 'class="hb-document-finder"' not in none
+    assert '<a href="../one/">' in none[none.index('id="without-finder"'):]
