@@ -128,12 +128,11 @@ def entry_for(folder: str, export: dict) -> dict:
 @pytest.mark.parametrize("language", ROOTS)
 def test_the_finder_page_for_any_number_of_finders(language):
     export = export_dataset(load_dataset(PROJECT / "policy_data"))
-    without = {**export, "document": {**export["document"], "calculators": []}}
     both = finder_markdown([entry_for("one", export), entry_for("two", export)], {"one": export, "two": export},
                            language, date(2020, 2, 15))
     assert both.count('class="hb-document-finder"') == 2 and both.count("<form ") == 1
     assert 'data-worker="' + ("../" if language == "zh" else "../../") + 'two/assets/javascripts/calculator-worker.js"' in both
     assert 'id="without-finder"' not in both
-    none = finder_markdown([entry_for("one", without)], {"one": without}, language, date(2020, 2, 15))
+    none = finder_markdown([entry_for("one", export)], {}, language, date(2020, 2, 15))
     assert "<form " not in none and 'class="hb-document-finder"' not in none
     assert '<a href="../one/">' in none[none.index('id="without-finder"'):]

@@ -17,7 +17,7 @@ from ..data.library import Library, citations, document_period, export_library, 
 from .labels import label
 from .library_finder import FINDER_SCRIPT, FINDER_URI, finder_markdown
 from .outputs import SEARCH_INDEX
-from .pages import Context, measure_uri, page_url, search_page
+from .pages import FINDER, Context, measure_uri, page_url, search_page
 from .render import block, esc, link, md_text, tag
 from .search_shards import write_sharded_index
 
@@ -83,7 +83,7 @@ class Home:
 
     documents: list  # [{"folder", "number", "title", "issuer", "date", "period": (start, end or None)}]
     today: date
-    exports: dict = field(default_factory=dict)  # {folder: the document's export}, for the finder page
+    exports: dict = field(default_factory=dict)  # {folder: export} of the documents with a finder, for the finder page
     address: str = None
     revised: str = ""  # the latest revision date of any document
     is_home = True
@@ -176,7 +176,8 @@ def library_home(library: Library, today: date, address: str = None) -> Home:
                           "issuer": document["issuer"], "date": str(document["date"]), "period": document_period(dataset)})
     revised = max(str(revision["date"]) for dataset in library.documents.values()
                   for revision in dataset.part("revisions")["revisions"])
-    exports = {folder: export_dataset(dataset) for folder, dataset in library.documents.items()}
+    exports = {folder: export_dataset(dataset) for folder, dataset in library.documents.items()
+               if FINDER in dataset.part("document").get("calculators", [])}
     return Home(documents, today, exports, address, revised)
 
 

@@ -17,11 +17,12 @@ FINDER_SCRIPT = "assets/javascripts/library-finder.js"  # the home build's pages
 RELATIVE_HREF = re.compile(r'href="(?![a-z]+:|/|#)')
 
 
-# The finder page's Markdown in one language (documents: the home's list; exports: {folder: export} of every document).
+# The finder page's Markdown in one language (documents: the home's list; exports: {folder: export} of the documents
+# with a finder).
 def finder_markdown(documents: list, exports: dict, language: str, today) -> str:
     ctx = Context({}, language, today, {})
-    finders = [entry for entry in documents if FINDER in exports[entry["folder"]]["document"].get("calculators", [])]
-    others = [entry for entry in documents if entry not in finders]
+    finders = [entry for entry in documents if entry["folder"] in exports]
+    others = [entry for entry in documents if entry["folder"] not in exports]
     intro = tag("p", esc(ctx.label("library_finder_intro"))) + tag(
         "noscript", tag("p", esc(ctx.label("library_finder_needs_js"))))
     sections = "".join(_document_section(entry, Context(exports[entry["folder"]], language, today, {}))
