@@ -136,3 +136,15 @@ def test_the_finder_page_for_any_number_of_finders(language):
     none = finder_markdown([entry_for("one", export)], {}, language, date(2020, 2, 15))
     assert "<form " not in none and 'class="hb-document-finder"' not in none
     assert '<a href="../one/">' in none[none.index('id="without-finder"'):]
+
+
+# A shared link without the required first answer opens on the form, the question marked and no section waiting.
+def test_a_link_without_who_is_asking_opens_on_the_form(browser, library_site):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    tab.goto(f"{library_site[1]}en/finder/?size=small")
+    tab.wait_for_selector("form[data-library-finder][data-state=done]", timeout=120000)
+    assert tab.get_attribute('[name="profile_type"]', "aria-invalid") == "true"
+    assert tab.get_attribute("[data-document=taizhuang] .hb-result", "data-state") == "empty"
+    assert tab.evaluate("document.documentElement.hasAttribute('data-hb-shared')") is False
+    context.close()

@@ -64,6 +64,7 @@ async function submit(form) {
     const message = await runIn(section, calculator, collect(form));
     if (message.result) { showNormalised(form, message.result.normalised); }
     if (message.result && message.result.status === "invalid") {
+      section.querySelector(".hb-result").setAttribute("data-state", "empty");
       resultsFirst(false);
       showErrors(form, message.result.errors);
       break;
