@@ -1,14 +1,18 @@
-"""The library's search in Chromium, Firefox ESR and WebKitGTK: from a page of one document, the header box and the
-search page find a phrase of each document in the library's split index, every result naming that document, and
-nothing is requested from another origin."""
+"""The library's search and finder in Chromium, Firefox ESR and WebKitGTK: from a page of one document, the header box
+and the search page find a phrase of each document in the library's split index, every result naming that document;
+the library's finder, opened from a shared link, runs taizhuang's finder in its own worker and lists songhe as a
+document without a finder; nothing is requested from another origin."""
 import json
 from urllib.parse import quote
 
 import pytest
 
 from tests.engines.drivers import ENGINES, Gate, launch
+from tests.engines.test_finder import NARROWEST
+from tests.helpers import query
 
 from .helpers import NUMBERS, ROOTS, SEARCHES
+from .test_library_finder import ANSWERS, NO_FINDER
 
 TITLES = {"#hb-header-results": ".hb-suggest-title", "#hb-search-results": "li a"}  # a result list: its titles
 
@@ -58,6 +62,29 @@ def test_the_library_search_in_every_engine(library_engines, engine_name, langua
             paged = listed_titles(tab, "#hb-search-results")
             for titles in (boxed, paged):
                 assert titles and all(title.endswith(f" · {number}") for title in titles), (engine_name, query, titles)
+        assert tab.take_foreign() == []
+    finally:
+        tab.close()
+
+
+# The library's finder from a shared link at a phone's width (WebKitGTK's narrowest): taizhuang's section lists
+# measure 1 to apply for, linked to taizhuang's page, and songhe stands under the documents without a finder.
+@pytest.mark.parametrize("engine_name", ENGINES)
+@pytest.mark.parametrize("language", ROOTS)
+def test_the_library_finder_in_every_engine(library_engines, engine_name, language):
+    engine = library_engines(engine_name)
+    root = engine.gate.url + ROOTS[language]
+    tab = engine.session()
+    try:
+        tab.resize(NARROWEST[engine_name], 844)
+        tab.goto(f"{root}finder/?{query(ANSWERS)}")
+        tab.wait("form[data-library-finder][data-state=done]")
+        likely = tab.evaluate("[...document.querySelectorAll('[data-document=taizhuang] [data-status=likely] li > strong > a')]"
+                              ".map((a) => a.href)")
+        assert f"{root}taizhuang/measures/01/" in likely, (engine_name, likely)
+        without = tab.text("#without-finder + ul")
+        assert NUMBERS[language][1] in without and NO_FINDER[language] in without
+        assert tab.evaluate("document.documentElement.scrollWidth") <= NARROWEST[engine_name]
         assert tab.take_foreign() == []
     finally:
         tab.close()

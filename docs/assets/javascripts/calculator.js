@@ -5,7 +5,7 @@
 import { engineState, ensureWorker, fail, refusedWhy, release, request, watch } from "./engine.js";
 import { addRow, clearErrors, collect, prefill, query, rowCount, showErrors, showNormalised, showProfile } from "./field.js";
 import { clearResult, show } from "./output.js";
-import { word } from "./text.js";
+import { refusalNote } from "./refusal.js";
 import { READY } from "./worker-protocol.js";
 
 // The result first (after a shared link, when there will be one to show) or the form first, as the stylesheet
@@ -54,31 +54,6 @@ function submit(form) {
     form.setAttribute("data-state", "done");
     window.__handbookLastResultMs = performance.now() - started;
   });
-}
-
-// The page's own sections after the form that serve without JavaScript (a calculator's rules and worked
-// example, the finder's guide and list of measures): every h2 with an id below the form, outside the result.
-function readableSections(form) {
-  return [...document.querySelectorAll("article h2[id]")].filter((heading) =>
-    !heading.closest(".hb-result") && (form.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_FOLLOWING));
-}
-
-// A note saying in the page's language why the calculator cannot run, linking to what the page offers without it.
-function refusalNote(form, refused) {
-  const note = document.createElement("p");
-  note.className = "hb-refusal";
-  note.setAttribute("role", "alert");
-  note.setAttribute("data-refused", refused);
-  note.appendChild(document.createTextNode(word("refused_lead") + word(`refused_${refused}`) + word("refused_rest")));
-  readableSections(form).forEach((heading, index) => {
-    const anchor = document.createElement("a");
-    anchor.href = `#${heading.id}`;
-    anchor.textContent = heading.textContent;
-    if (index) { note.appendChild(document.createTextNode(word("list_join"))); }
-    note.appendChild(anchor);
-  });
-  note.appendChild(document.createTextNode(word("sentence_end")));
-  return note;
 }
 
 // Put the refusal note before the form (a page opened from a file has its own, which the stylesheet shows) and hide

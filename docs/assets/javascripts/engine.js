@@ -47,7 +47,7 @@ export function fail() {
 }
 
 // Why this page cannot run the calculator here (a key of the refused_* words), or null when it can.
-function missingSupport() {
+export function missingSupport() {
   if (location.protocol === "file:") { return "file"; }
   if (typeof Worker === "undefined") { return "worker"; }
   if (typeof WebAssembly === "undefined") { return "wasm"; }
@@ -55,7 +55,7 @@ function missingSupport() {
 }
 
 // A module worker, or null where the browser cannot make one (it never reads the type option, or throws).
-function moduleWorker(url) {
+export function moduleWorker(url) {
   let typeRead = false;
   let made = null;
   try {

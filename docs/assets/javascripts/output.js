@@ -30,9 +30,9 @@ function flatten(inputs) {
   return flat;
 }
 
-// A link to a match's calculator, filled with the answers the finder had for it.
-function calculatorLink(match) {
-  const calc = document.querySelector(`.hb-measure-units [data-calculator="${match.calculator}"]`);
+// A link to a match's calculator (as the scope lists it), filled with the answers the finder had for it.
+function calculatorLink(match, scope) {
+  const calc = scope.querySelector(`.hb-measure-units [data-calculator="${match.calculator}"]`);
   const anchor = document.createElement("a");
   anchor.href = `${calc.getAttribute("data-href")}?${new URLSearchParams(flatten(match.inputs || {})).toString()}`;
   anchor.textContent = `${word("open_calculator")} → ${calc.textContent}`;
@@ -56,10 +56,11 @@ function viewButton(day) {
   return button;
 }
 
-// One finder match: the measure, why, its period, the estimate or what is missing, the calculator, the units to ask.
-function renderMatch(li, match, matches) {
+// One finder match: the measure, why, its period, the estimate or what is missing, the calculator, the units to ask
+// (its measures, calculators and units as the scope lists them).
+function renderMatch(li, match, matches, scope) {
   const title = document.createElement("strong");
-  title.appendChild(measureLink(match.measure));
+  title.appendChild(measureLink(match.measure, null, scope));
   li.appendChild(title);
   paragraph(li, "hb-why").textContent = text(match.reason);
   if (match.timing) { paragraph(li, "hb-timing").textContent = text(match.timing); }
@@ -74,34 +75,31 @@ function renderMatch(li, match, matches) {
     paragraph(li, "hb-missing").textContent = `${word("still_needed")} ${estimate.missing.map(text).join(word("list_join"))}`;
   }
   if (match.view_as_of) { li.appendChild(viewButton(match.view_as_of)); }
-  if (match.calculator) { paragraph(li, "hb-calc-link").appendChild(calculatorLink(match)); }
-  const units = document.querySelector(`.hb-measure-units [data-measure="${match.measure}"]`);
+  if (match.calculator) { paragraph(li, "hb-calc-link").appendChild(calculatorLink(match, scope)); }
+  const units = scope.querySelector(`.hb-measure-units [data-measure="${match.measure}"]`);
   const span = paragraph(li, "hb-snippet");
   span.appendChild(document.createTextNode(`${word("units_to_contact")} `));
   units.childNodes.forEach((node) => span.appendChild(node.cloneNode(true)));
 }
 
-// The finder's matches in their status groups, or the "no matches" line.
-function showMatches(section, matches) {
+// The finder's matches in their status groups of a result section, or its "no matches" line; their links from the
+// lists in scope (the page's, or one document's on the library's finder).
+export function showMatches(section, matches, scope = document) {
   section.querySelectorAll("[data-status]").forEach((group) => {
     const status = group.getAttribute("data-status");
     listItems(group.querySelector("ul"), matches.filter((match) => match.status === status),
-              (li, match) => renderMatch(li, match, matches));
+              (li, match) => renderMatch(li, match, matches, scope));
   });
   const none = section.querySelector(".hb-placeholder");
   none.hidden = matches.length > 0;
   none.textContent = word("no_matches");
 }
 
-// Show a result of the package in the form's result section.
-export function show(form, result) {
-  const section = form.parentNode.querySelector(".hb-result");
+// The result's figures in a result section's outputs (each with its value as data), those it has no text for hidden.
+export function showFigures(section, result) {
   const figures = {};
-  section.setAttribute("data-state", "shown");
   (result.display || []).forEach((figure) => { figures[figure.name] = figure; });
-  const list = section.querySelector(".hb-figures");
-  list.hidden = !(result.display && result.display.length);
-  section.querySelector(".hb-placeholder").hidden = true;
+  section.querySelector(".hb-figures").hidden = !(result.display && result.display.length);
   section.querySelectorAll("output").forEach((output) => {
     const name = output.getAttribute("name");
     const value = result[name];
@@ -109,6 +107,14 @@ export function show(form, result) {
     output.value = figures[name] ? text(figures[name].text) : "";
     output.parentNode.parentNode.hidden = !figures[name];
   });
+}
+
+// Show a result of the package in the form's result section.
+export function show(form, result) {
+  const section = form.parentNode.querySelector(".hb-result");
+  section.setAttribute("data-state", "shown");
+  section.querySelector(".hb-placeholder").hidden = true;
+  showFigures(section, result);
   listItems(section.querySelector('[data-result="reasons"]'), result.reasons, (li, reason) => { li.textContent = text(reason); });
   listItems(section.querySelector('[data-result="warnings"]'), result.warnings, (li, warning) => { li.textContent = text(warning); });
   listItems(section.querySelector('[data-result="readings"]'), result.readings, (li, reading) => {

@@ -1,9 +1,10 @@
 // The result's trace: each step the package took, explained, with a link to the measure's clause it applied.
 import { text } from "./text.js";
 
-// A link to a measure's page (at the clause, when given), titled as the page's list of measures says.
-export function measureLink(number, clause) {
-  const entry = document.querySelector(`.hb-measure-units [data-measure="${number}"]`);
+// A link to a measure's page (at the clause, when given), titled as the list of measures in scope (the page's, or
+// one document's on the library's finder) says.
+export function measureLink(number, clause, scope = document) {
+  const entry = scope.querySelector(`.hb-measure-units [data-measure="${number}"]`);
   const anchor = document.createElement("a");
   anchor.href = entry.getAttribute("data-href") + (clause ? `#${clause}` : "");
   anchor.textContent = entry.getAttribute("data-title");

@@ -11,7 +11,7 @@ from .languages import LANGUAGES
 from .schema import FILES
 from .yamlio import read_yaml
 
-RESERVED = {"assets", "search", "search-index", "data"} | set(LANGUAGES)  # paths of the library site itself
+RESERVED = {"assets", "search", "search-index", "finder", "data"} | set(LANGUAGES)  # paths of the library site itself
 
 
 @dataclass

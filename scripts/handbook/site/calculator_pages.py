@@ -75,6 +75,12 @@ def file_refusal(ctx: Context, readable: str) -> str:
 
 # The form: one control per input, named as the contract says, with help and an error slot.
 def calculator_form(ctx: Context, entry: dict) -> str:
+    return tag("form", form_body(ctx, entry), class_="hb-calc", data_calculator=entry["id"], novalidate="novalidate",
+               data_worker=worker_href(ctx, calculator_uri(entry["id"])))
+
+
+# What a calculator's form holds: its controls, the form's error slot, buttons, progress line and failure note.
+def form_body(ctx: Context, entry: dict) -> str:
     controls = questionnaire(ctx, entry["inputs"]) if entry["id"] == FINDER else \
         "".join(input_control(ctx, field, field["name"]) for field in entry["inputs"])
     buttons = tag("div", tag("button", esc(ctx.label("calculate")), type="submit", class_="md-button md-button--primary")
@@ -86,8 +92,7 @@ def calculator_form(ctx: Context, entry: dict) -> str:
         "button", esc(ctx.label("retry")), type="button", data_action="retry", class_="md-button"),
         class_="hb-engine-error", role="alert", hidden="hidden")
     form_error = tag("p", "", class_="hb-field-error hb-form-error", data_error_for="", aria_live="polite")
-    return tag("form", controls + form_error + buttons + progress + failure, class_="hb-calc", data_calculator=entry["id"],
-               novalidate="novalidate", data_worker=worker_href(ctx, calculator_uri(entry["id"])))
+    return controls + form_error + buttons + progress + failure
 
 
 # The finder's questions: who is asking first, then short groups for that profile, the rest behind "more questions".

@@ -199,6 +199,23 @@ LABELS = {
     "library_in_force": {"zh": "施行中", "en": "in force"},
     "library_ended": {"zh": "已失效（{end}止）", "en": "ended ({end})"},
     "cited_by": {"zh": "被引用", "en": "Cited by"},
+    "library_finder": {"zh": "全库政策找人", "en": "Policy finder for the whole library"},
+    "library_finder_lead": {"zh": "回答一次问题，看看库中每份文件有哪些措施可能适用于您：",
+                            "en": "Answer the questions once to see what each document in the library may offer you: "},
+    "library_finder_intro": {"zh": "回答一次问题，下面按文件分别列出可能适用于您的措施。结果只是估算，以责任单位的审核为准。",
+                             "en": "Answer the questions once; the measures that may apply to you are listed below, "
+                                   "document by document. The results are estimates; the responsible units decide."},
+    "library_finder_needs_js": {"zh": "问卷需要启用JavaScript。不启用时，请打开下面各文件自己的政策找人页面，或阅读没有政策找人的文件。",
+                                "en": "The questionnaire needs JavaScript. Without it, open each document's own finder "
+                                      "below, or read the documents that have no finder."},
+    "library_own_finder": {"zh": "本文件的政策找人", "en": "This document's own finder"},
+    "library_finder_waiting": {"zh": "回答问题后，这里列出本文件可能适用于您的措施。",
+                               "en": "Once you answer, the measures of this document that may apply to you are listed here."},
+    "library_finder_failed": {"zh": "本文件的计算未能完成。请打开本文件自己的政策找人页面再试。",
+                              "en": "This document's finder could not run. Try its own finder page."},
+    "library_without_finder": {"zh": "没有政策找人的文件", "en": "Documents without a finder"},
+    "library_no_finder": {"zh": "本文件没有计算器，也没有政策找人，请阅读它的措施。",
+                          "en": "This document has no calculator and no finder: read its measures."},
 }
 
 

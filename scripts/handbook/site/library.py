@@ -11,18 +11,23 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..data.export import to_json
+from mkdocs.config.config_options import ExtraScriptValue
+
+from ..data.export import export_dataset, to_json
 from ..data.languages import LANGUAGES, ROOT_LANGUAGE, language_folder
 from ..data.library import Library, citations, document_period, export_library, library_schema
 from .labels import label
+from .library_finder import FINDER_SCRIPT, FINDER_URI, finder_markdown
 from .outputs import SEARCH_INDEX
-from .pages import Context, measure_uri, page_url, search_page
+from .pages import FINDER, Context, measure_uri, page_url, search_page
 from .render import block, esc, link, md_text, tag
 from .search_shards import write_sharded_index
 
 SHARED = ("pyodide", "stdlib", "wheel")  # calculator assets the documents share, each named by version or content hash
 SHARED_FROM_MANIFEST = "../../../assets/calculators/"  # from /<folder>/assets/calculators/ to the library's
 PRELOAD = re.compile(r'(<link rel="preload" href="[^"]*?)(assets/calculators/(?:pyodide|stdlib)/|search-index\.json")')
+# The finder page's hint at the shared runtime, named from its first document's worker (/<folder>/assets/javascripts/).
+DOCUMENT_RUNTIME = re.compile(r'(<link rel="preload" href="(?:\.\./)*)[^/"]+/(assets/calculators/(?:pyodide|stdlib)/)')
 # A page's reference to the theme's and the site's assets (styles, scripts, images), the same in every build, so stored
 # once per language at the library's root; each document keeps its calculator assets and the worker that reads them
 # (with the module of its messages, which it imports from beside it).
@@ -82,15 +87,16 @@ class Member:
 
 @dataclass
 class Home:
-    """The library's home: every document with its number, title, issuer, date and period."""
+    """The library's home: every document with its number, title, issuer, date and period, and the library's finder."""
 
     documents: list  # [{"folder", "number", "title", "issuer", "date", "period": (start, end or None)}]
     today: date
+    exports: dict = field(default_factory=dict)  # {folder: export} of the documents with a finder, for the finder page
     address: str = None
     revised: str = ""  # the latest revision date of any document
     is_home = True
 
-    # Set the home build's name, address, repository (none) and navigation for one language.
+    # Set the home build's name, address, repository (none), navigation and its finder's script for one language.
     def configure(self, config, language: str):
         config.theme["language"] = language
         config.site_name = label("library", language)
@@ -98,14 +104,22 @@ class Home:
         config.repo_url = config.repo_name = config.edit_uri = None
         config.extra["last_revised"] = label("last_revised", language, date=self.revised)
         config.extra["unofficial"] = label("unofficial", language)
-        config.nav = [{label("home", language): "index.md"}, "search.md"]
+        config.nav = [{label("home", language): "index.md"}, {label("library_finder", language): FINDER_URI}, "search.md"]
+        config.extra_javascript.append(ExtraScriptValue(FINDER_SCRIPT))
+        config.extra_javascript[-1].type = "module"
         return config
 
-    # The home build's pages: the list of documents and the search page, in one language, as (uri, markdown).
+    # A built page of the home whose hints at the runtime point at the library's shared copy (the finder's, hinted
+    # from a document's worker); other pages unchanged.
+    def page_output(self, html: str) -> str:
+        return DOCUMENT_RUNTIME.sub(r"\1\2", html)
+
+    # The home build's pages: the list of documents, the finder and the search page, in one language, as (uri, markdown).
     def pages(self, language: str) -> list:
         ctx = Context({}, language, self.today, {"document": ""})
         search = search_page(ctx)
-        return [("index.md", home_markdown(self, language)), (search.uri, search.markdown)]
+        return [("index.md", home_markdown(self, language)),
+                (FINDER_URI, finder_markdown(self.documents, self.exports, language, self.today)), (search.uri, search.markdown)]
 
 
 # The home page's Markdown: the intro and one entry per document, newest first.
@@ -113,7 +127,9 @@ def home_markdown(home: Home, language: str) -> str:
     today = home.today.isoformat()
     documents = sorted(home.documents, key=lambda entry: (entry["date"], entry["number"]["zh"]), reverse=True)
     items = "".join(_document_item(entry, language, today) for entry in documents)
-    body = tag("p", esc(label("library_intro", language, today=today))) + tag("ol", items, class_="hb-library")
+    finder = tag("p", esc(label("library_finder_lead", language)) + link("finder/", label("library_finder", language)),
+                 class_="hb-library-finder")
+    body = tag("p", esc(label("library_intro", language, today=today))) + finder + tag("ol", items, class_="hb-library")
     return f"# {md_text(label('library', language))}\n" + block(body)
 
 
@@ -168,7 +184,9 @@ def library_home(library: Library, today: date, address: str = None) -> Home:
                           "issuer": document["issuer"], "date": str(document["date"]), "period": document_period(dataset)})
     revised = max(str(revision["date"]) for dataset in library.documents.values()
                   for revision in dataset.part("revisions")["revisions"])
-    return Home(documents, today, address, revised)
+    exports = {folder: export_dataset(dataset) for folder, dataset in library.documents.items()
+               if FINDER in dataset.part("document").get("calculators", [])}
+    return Home(documents, today, exports, address, revised)
 
 
 # Each document's part in the library, by folder: what it links and what cites it.

@@ -131,7 +131,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     # and preload hints last: the Pyodide runtime on calculator pages, the search index on the search page.
     def on_post_page(self, output, page, config):
         output = add_search_hint(add_runtime_hints(output))
-        return add_policy(self.library.page_output(output) if self._member() else output)
+        return add_policy(self.library.page_output(output) if self.library else output)
 
     # The 404 page is not a page to MkDocs: give it the same policy when its template is rendered.
     def on_post_template(self, output_content, template_name, config):
