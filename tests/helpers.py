@@ -15,7 +15,6 @@ from calculators import catalog
 from tests.calculators.casefiles import load_parameters
 
 PROJECT = Path(__file__).resolve().parents[1]
-# The shared reference folder next to the repository root: the original of the document among others.
 # The real console script of the virtual environment running the tests (there is no __main__).
 HANDBOOK = Path(sys.executable).parent / "handbook"
 ENTRIES = {entry["id"]: entry for entry in catalog()}
