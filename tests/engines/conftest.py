@@ -1,30 +1,14 @@
 """Fixtures for the cross-engine tests: the gate serving the built site, one browser per engine, a shared tab."""
 import pytest
 
-from tests.engines.drivers import ENGINES, Gate, launch
+from tests.engines.drivers import engines_serving
 
 
-# Each engine's browser, started on first use and kept for the session, behind a gate of its own
-# (so one browser's background traffic is never counted against another's pages); a missing
-# browser fails naming it.
+# Each engine's browser, started on first use and kept for the session, behind a gate of its own; a missing browser
+# fails naming it.
 @pytest.fixture(scope="session")
 def engines(built_site):
-    running = {}
-
-    def get(name):
-        if name not in running:
-            gate = Gate(built_site)
-            try:
-                running[name] = launch(name, gate)
-            except RuntimeError as error:
-                gate.close()
-                pytest.fail(f"{name}: {error}")
-        return running[name]
-
-    yield get
-    for engine in running.values():
-        engine.close()
-        engine.gate.close()
+    yield from engines_serving(built_site)
 
 
 # The engine a test is parametrised with (its `engine_name`).

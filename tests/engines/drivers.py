@@ -19,6 +19,8 @@ import shutil
 import subprocess
 import threading
 from pathlib import Path
+
+import pytest
 from urllib.parse import urlsplit
 
 from handbook.static_server import SiteHandler
@@ -444,3 +446,27 @@ def tree_rss(root: int) -> int:
 # Start an engine by name.
 def launch(name: str, gate: Gate) -> Engine:
     return {"chromium": Chromium, "firefox": Firefox, "webkit": WebKit}[name](gate)
+
+
+# Each engine's browser for a built site, started on first use behind a gate of its own (so one browser's background
+# traffic is never counted against another's pages) and closed when the generator is; a missing browser fails the
+# test naming it. Yields get(name) -> Engine.
+def engines_serving(folder: Path):
+    running = {}
+
+    def get(name):
+        if name not in running:
+            gate = Gate(folder)
+            try:
+                running[name] = launch(name, gate)
+            except RuntimeError as error:
+                gate.close()
+                pytest.fail(f"{name}: {error}")
+        return running[name]
+
+    try:
+        yield get
+    finally:
+        for engine in running.values():
+            engine.close()
+            engine.gate.close()

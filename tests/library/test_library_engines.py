@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.engines.drivers import ENGINES, Gate, launch
+from tests.engines.drivers import ENGINES, engines_serving
 from tests.engines.test_finder import NARROWEST
 from tests.helpers import query
 
@@ -21,22 +21,16 @@ TITLES = {"#hb-header-results": ".hb-suggest-title", "#hb-search-results": "li a
 # naming it.
 @pytest.fixture(scope="module")
 def library_engines(library_site):
-    running = {}
+    yield from engines_serving(library_site[0])
 
-    def get(name):
-        if name not in running:
-            gate = Gate(library_site[0])
-            try:
-                running[name] = launch(name, gate)
-            except RuntimeError as error:
-                gate.close()
-                pytest.fail(f"{name}: {error}")
-        return running[name]
 
-    yield get
-    for engine in running.values():
-        engine.close()
-        engine.gate.close()
+# A fresh tab of this test's engine on the library, closed after the test.
+@pytest.fixture
+def library_tab(library_engines, engine_name):
+    engine = library_engines(engine_name)
+    tab = engine.session()
+    yield engine, tab
+    tab.close()
 
 
 # The titles a result list shows once it has results.
@@ -48,43 +42,35 @@ def listed_titles(tab, results: str) -> list:
 
 @pytest.mark.parametrize("engine_name", ENGINES)
 @pytest.mark.parametrize("language", ROOTS)
-def test_the_library_search_in_every_engine(library_engines, engine_name, language):
-    engine = library_engines(engine_name)
+def test_the_library_search_in_every_engine(library_tab, engine_name, language):
+    engine, tab = library_tab
     root = engine.gate.url + ROOTS[language]
-    tab = engine.session()
-    try:
-        for query, number, other in zip(SEARCHES[language], NUMBERS[language], ("songhe", "taizhuang")):
-            tab.goto(f"{root}{other}/measures/01/")
-            tab.wait("form.hb-header-search[data-ready]")
-            tab.fill("#hb-header-q", query)
-            boxed = listed_titles(tab, "#hb-header-results")
-            tab.goto(f"{root}{other}/search/?q={quote(query)}")
-            paged = listed_titles(tab, "#hb-search-results")
-            for titles in (boxed, paged):
-                assert titles and all(title.endswith(f" · {number}") for title in titles), (engine_name, query, titles)
-        assert tab.take_foreign() == []
-    finally:
-        tab.close()
+    for query, number, other in zip(SEARCHES[language], NUMBERS[language], ("songhe", "taizhuang")):
+        tab.goto(f"{root}{other}/measures/01/")
+        tab.wait("form.hb-header-search[data-ready]")
+        tab.fill("#hb-header-q", query)
+        boxed = listed_titles(tab, "#hb-header-results")
+        tab.goto(f"{root}{other}/search/?q={quote(query)}")
+        paged = listed_titles(tab, "#hb-search-results")
+        for titles in (boxed, paged):
+            assert titles and all(title.endswith(f" · {number}") for title in titles), (engine_name, query, titles)
+    assert tab.take_foreign() == []
 
 
 # The library's finder from a shared link at a phone's width (WebKitGTK's narrowest): taizhuang's section lists
 # measure 1 to apply for, linked to taizhuang's page, and songhe stands under the documents without a finder.
 @pytest.mark.parametrize("engine_name", ENGINES)
 @pytest.mark.parametrize("language", ROOTS)
-def test_the_library_finder_in_every_engine(library_engines, engine_name, language):
-    engine = library_engines(engine_name)
+def test_the_library_finder_in_every_engine(library_tab, engine_name, language):
+    engine, tab = library_tab
     root = engine.gate.url + ROOTS[language]
-    tab = engine.session()
-    try:
-        tab.resize(NARROWEST[engine_name], 844)
-        tab.goto(f"{root}finder/?{query(ANSWERS)}")
-        tab.wait("form[data-library-finder][data-state=done]")
-        likely = tab.evaluate("[...document.querySelectorAll('[data-document=taizhuang] [data-status=likely] li > strong > a')]"
-                              ".map((a) => a.href)")
-        assert f"{root}taizhuang/measures/01/" in likely, (engine_name, likely)
-        without = tab.text("#without-finder + ul")
-        assert NUMBERS[language][1] in without and NO_FINDER[language] in without
-        assert tab.evaluate("document.documentElement.scrollWidth") <= NARROWEST[engine_name]
-        assert tab.take_foreign() == []
-    finally:
-        tab.close()
+    tab.resize(NARROWEST[engine_name], 844)
+    tab.goto(f"{root}finder/?{query(ANSWERS)}")
+    tab.wait("form[data-library-finder][data-state=done]")
+    likely = tab.evaluate("[...document.querySelectorAll('[data-document=taizhuang] [data-status=likely] li > strong > a')]"
+                          ".map((a) => a.href)")
+    assert f"{root}taizhuang/measures/01/" in likely, (engine_name, likely)
+    without = tab.text("#without-finder + ul")
+    assert NUMBERS[language][1] in without and NO_FINDER[language] in without
+    assert tab.evaluate("document.documentElement.scrollWidth") <= NARROWEST[engine_name]
+    assert tab.take_foreign() == []
