@@ -56,7 +56,7 @@ def test_a_shared_link_followed_by_instant_navigation_opens_on_the_result(page, 
     page.evaluate("window.__handbookMarker = 1")
     page.click('.hb-calc-link a[href*="job-retention-refund/?"]')
     page.wait_for_url("**/calculators/job-retention-refund/?*")
-    page.wait_for_selector("form[data-state=done]", timeout=120_000)
+    page.wait_for_selector("form[data-calculator=job-retention-refund][data-state=done]", timeout=120_000)
     assert page.evaluate("window.__handbookMarker") == 1
     form, result = tops(page)
     assert result < PHONE["height"] <= form
@@ -64,12 +64,12 @@ def test_a_shared_link_followed_by_instant_navigation_opens_on_the_result(page, 
     page.evaluate("window.__handbookMarker = 2")
     page.click('[data-status="likely"] .hb-calc-link a[href*="new-hire-subsidy/?"]')
     page.wait_for_url("**/calculators/new-hire-subsidy/?*")
-    page.wait_for_selector("form[data-state=done]", timeout=120_000)
+    page.wait_for_selector("form[data-calculator=new-hire-subsidy][data-state=done]", timeout=120_000)
     form, result = tops(page)
     assert form < result and form < PHONE["height"] and page.evaluate("window.__handbookMarker") == 2
     page.evaluate("document.querySelector('nav a[href$=\"calculators/job-retention-refund/\"]').click()")
     page.wait_for_url("**/job-retention-refund/")
-    page.wait_for_selector("form[data-ready]")
+    page.wait_for_selector("form[data-calculator=job-retention-refund][data-ready]")
     assert page.evaluate("window.__handbookMarker") == 2
     form, result = tops(page)
     assert form < result and form < PHONE["height"]
