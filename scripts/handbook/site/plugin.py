@@ -20,7 +20,7 @@ from .calculator_pages import calculator_pages
 from .config import HandbookConfig
 from .csp import add_policy
 from .glossary_page import glossary_pages
-from .hints import add_runtime_hints, add_search_hint
+from .hints import add_search_hint
 from .ical import write_calendars
 from .labels import label
 from .outputs import write_outputs
@@ -128,9 +128,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return html
 
     # Put the Content Security Policy, with the hashes of this page's inline scripts, first in <head>,
-    # and preload hints last: the Pyodide runtime on calculator pages, the search index on the search page.
+    # and the search index's preload hint last on the search page.
     def on_post_page(self, output, page, config):
-        output = add_search_hint(add_runtime_hints(output))
+        output = add_search_hint(output)
         return add_policy(self.library.page_output(output) if self.library else output)
 
     # The 404 page is not a page to MkDocs: give it the same policy when its template is rendered.
