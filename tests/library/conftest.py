@@ -1,4 +1,5 @@
-"""The two-document library and its site, built once for the package's test modules."""
+"""The two-document library and its site, built once per test process (a package scope would rebuild it each time
+a worker comes back to the package between other tests)."""
 from pathlib import Path
 
 import pytest
@@ -13,13 +14,13 @@ BUILT_ON = "1546300800"  # 2019-01-01, before either document's period: the read
 
 
 # The two-document library, in a temporary folder.
-@pytest.fixture(scope="package")
+@pytest.fixture(scope="session")
 def library(tmp_path_factory) -> Path:
     return make_library(tmp_path_factory.mktemp("library"))
 
 
 # The library built once, on a fixed build day, for the address it is served at.
-@pytest.fixture(scope="package")
+@pytest.fixture(scope="session")
 def library_site(library, tmp_path_factory):
     port = free_port()
     with pytest.MonkeyPatch.context() as patch:

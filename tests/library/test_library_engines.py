@@ -24,13 +24,21 @@ def library_engines(library_site):
     yield from engines_serving(library_site[0])
 
 
-# A fresh tab of this test's engine on the library, closed after the test.
+# One tab per engine on the library for the module (so the finder's runs share its warm start), closed at the end.
+@pytest.fixture(scope="module")
+def library_tabs(library_engines):
+    tabs = {}
+    yield lambda name: tabs.setdefault(name, library_engines(name).session())
+    for tab in tabs.values():
+        tab.close()
+
+
+# This test's engine and its shared tab on the library, cleared of recorded other-origin requests.
 @pytest.fixture
-def library_tab(library_engines, engine_name):
-    engine = library_engines(engine_name)
-    tab = engine.session()
-    yield engine, tab
-    tab.close()
+def library_tab(library_engines, library_tabs, engine_name):
+    tab = library_tabs(engine_name)
+    tab.take_foreign()
+    return library_engines(engine_name), tab
 
 
 # The titles a result list shows once it has results.
@@ -64,13 +72,16 @@ def test_the_library_search_in_every_engine(library_tab, engine_name, language):
 def test_the_library_finder_in_every_engine(library_tab, engine_name, language):
     engine, tab = library_tab
     root = engine.gate.url + ROOTS[language]
-    tab.resize(NARROWEST[engine_name], 844)
-    tab.goto(f"{root}finder/?{query(ANSWERS)}")
-    tab.wait("form[data-library-finder][data-state=done]")
-    likely = tab.evaluate("[...document.querySelectorAll('[data-document=taizhuang] [data-status=likely] li > strong > a')]"
-                          ".map((a) => a.href)")
-    assert f"{root}taizhuang/measures/01/" in likely, (engine_name, likely)
-    without = tab.text("#without-finder + ul")
-    assert NUMBERS[language][1] in without and NO_FINDER[language] in without
-    assert tab.evaluate("document.documentElement.scrollWidth") <= NARROWEST[engine_name]
-    assert tab.take_foreign() == []
+    before = tab.resize(NARROWEST[engine_name], 844)
+    try:
+        tab.goto(f"{root}finder/?{query(ANSWERS)}")
+        tab.wait("form[data-library-finder][data-state=done]")
+        likely = tab.evaluate("[...document.querySelectorAll('[data-document=taizhuang] [data-status=likely] li > strong > a')]"
+                              ".map((a) => a.href)")
+        assert f"{root}taizhuang/measures/01/" in likely, (engine_name, likely)
+        without = tab.text("#without-finder + ul")
+        assert NUMBERS[language][1] in without and NO_FINDER[language] in without
+        assert tab.evaluate("document.documentElement.scrollWidth") <= NARROWEST[engine_name]
+        assert tab.take_foreign() == []
+    finally:
+        tab.resize(*before)
