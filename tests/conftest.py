@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from handbook.static_server import serve_folder
-from tests.helpers import PROJECT, free_port, playwright_driver, route_same_origin
+from tests.helpers import PROJECT, free_port, playwright_driver, refusing_proxy, watch_same_origin
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -35,14 +35,36 @@ def site_url(built_site, site_port):
     server.shutdown()
 
 
+# The proxy the tests' Chromium sends other origins to, which refuses them: Playwright's options for it.
+@pytest.fixture(scope="session")
+def proxy():
+    server, options = refusing_proxy()
+    yield options
+    server.shutdown()
+
+
 # A real headless Chromium; fail (never skip) with the reason if it is missing.
 @pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail("Chromium is missing at /usr/bin/chromium: run scripts/setup as root (apt-get install chromium)")
-    chromium = playwright_driver().chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+def browser(proxy):
+    require_chromium()
+    chromium = playwright_driver().chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, proxy=proxy)
     yield chromium
     chromium.close()
+
+
+# Fail (never skip) naming Chromium when it is missing.
+def require_chromium() -> None:
+    if not CHROMIUM.exists():
+        pytest.fail("Chromium is missing at /usr/bin/chromium: run scripts/setup as root (apt-get install chromium)")
+
+
+# A Chromium with a profile on disk, as a reader's browser keeps one: besides the HTTP cache it keeps the compiled
+# code of scripts and WebAssembly, which a private context (browser.new_context) drops; other origins go to the
+# refusing proxy; extra keyword arguments are Playwright's context options.
+def profile_context(folder: Path, proxy: dict, **options):
+    require_chromium()
+    return playwright_driver().chromium.launch_persistent_context(
+        str(folder), executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, proxy=proxy, **options)
 
 
 # Stop the shared Playwright driver after the session's fixtures are torn down, if a test started it.
@@ -69,21 +91,21 @@ def shared_fixture_group(item) -> str | None:
     return f"engine-{engine_name}" if engine_name else None
 
 
-# One context for the session's readers: its HTTP cache and the calculators' saved snapshot are shared,
-# so only the first calculator page a worker opens starts Pyodide cold (tests of the cold start use their own).
+# One profile for the session's readers: its caches and the calculators' saved snapshot are shared, so only the
+# first calculator page a worker opens starts Pyodide cold (tests of the cold start use their own).
 @pytest.fixture(scope="session")
-def reader_context(browser):
-    context = browser.new_context()
+def reader_context(tmp_path_factory, proxy):
+    context = profile_context(tmp_path_factory.mktemp("reader-profile"), proxy)
     yield context
     context.close()
 
 
-# A fresh tab of the readers' context that records (and blocks) every request made to another origin.
+# A fresh tab of the readers' context that records every request made to another origin (the proxy refuses them).
 @pytest.fixture
 def page(reader_context, site_url):
     tab = reader_context.new_page()
     tab.foreign_requests = []
-    tab.route("**/*", lambda route: route_same_origin(route, site_url, tab.foreign_requests))
+    watch_same_origin(tab, site_url, tab.foreign_requests)
     yield tab
     tab.close()
 

@@ -1,12 +1,14 @@
-"""Helpers shared by the test folders: paths, the `handbook` command, a same-origin router for browser tabs,
+"""Helpers shared by the test folders: paths, the `handbook` command, a same-origin watch and a refusing proxy for browser tabs,
 calculator pages driven from their URL, and the Content Security Policy written out independently of the product."""
 import base64
 import functools
 import hashlib
+import http.server
 import json
 import socket
 import subprocess
 import sys
+import threading
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlencode
@@ -60,14 +62,35 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-# Let requests to site_url (and data:/blob:) through; record and block any other.
-def route_same_origin(route, site_url: str, foreign: list) -> None:
-    url = route.request.url
-    if url.startswith(site_url) or url.startswith("data:") or url.startswith("blob:"):
-        route.continue_()
-    else:
-        foreign.append(url)
-        route.abort()
+# Record in foreign every request a Playwright page or context makes outside site_url (data: and blob: aside). It
+# only listens, so the browser keeps its HTTP and compiled-code caches (a route would turn them off); the tests'
+# Chromium sends other origins to a Refuser.
+def watch_same_origin(target, site_url: str, foreign: list) -> None:
+    target.on("request", lambda request: None if request.url.startswith((site_url, "data:", "blob:"))
+              else foreign.append(request.url))
+
+
+class RefusingProxy(http.server.BaseHTTPRequestHandler):
+    """The proxy of the tests' Chromium: only requests for other origins reach it (127.0.0.1 is reached directly),
+    and each is refused."""
+
+    # Refuse a proxied request.
+    def do_GET(self):
+        self.send_error(403, "other origin")
+
+    do_HEAD = do_POST = do_CONNECT = do_GET
+
+    # No line per refusal: the tests record and report them.
+    def log_message(self, *args):
+        pass
+
+
+# Start a refusing proxy on 127.0.0.1 in a background thread; return the server and Playwright's proxy option for it
+# (Playwright sends loopback addresses to a proxy too, unless they are bypassed).
+def refusing_proxy():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), RefusingProxy)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, {"server": f"http://127.0.0.1:{server.server_address[1]}", "bypass": "127.0.0.1,localhost"}
 
 
 # Flatten inputs into the query string the form uses (list items as name[i].field).

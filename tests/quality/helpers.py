@@ -4,7 +4,7 @@ import subprocess
 from urllib.parse import quote
 
 from calculators import catalog
-from tests.helpers import PROJECT, query, route_same_origin
+from tests.helpers import PROJECT, query, watch_same_origin
 
 ROOTS = {"zh": "", "en": "en/"}
 SEARCHES = {"zh": "稳岗返还", "en": "retention"}
@@ -57,13 +57,13 @@ def visit(tab, site_url: str, path: str) -> None:
     settle(tab, path)
 
 
-# A new context and tab that block and record other origins, and record CSP violations, dialogs and script errors.
+# A new context and tab that record requests to other origins (which the proxy refuses), and record CSP violations, dialogs and script errors.
 def watched_tab(browser, site_url: str):
     context = browser.new_context()
     context.add_init_script(CSP_WATCH)
     tab = context.new_page()
     tab.foreign_requests, tab.console_csp, tab.dialogs, tab.errors = [], [], [], []
-    context.route("**/*", lambda route: route_same_origin(route, site_url, tab.foreign_requests))
+    watch_same_origin(context, site_url, tab.foreign_requests)
     tab.on("console", lambda message: "Content Security Policy" in message.text and tab.console_csp.append(message.text))
     tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
     tab.on("pageerror", lambda error: tab.errors.append(str(error)))

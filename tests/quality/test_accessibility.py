@@ -2,7 +2,8 @@
 a calculator can be filled and submitted with the keyboard alone, with visible focus and announced errors."""
 import pytest
 
-from tests.helpers import PROJECT, route_same_origin
+from tests.conftest import profile_context
+from tests.helpers import PROJECT, watch_same_origin
 from tests.quality.helpers import CALCULATORS, ROOTS, SEARCHES, example_url, invalid_input, static_pages, visit
 
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
@@ -18,10 +19,10 @@ TRANSITION_MS = 200  # Material's buttons change colour over 125 ms; axe reads t
 DARK_PAGES = ["", "measures/05/", "annex-2/", "units/hrss/", "search/?q=%E7%A8%B3%E5%B2%97"]
 
 
-# One context for axe, CSP bypassed so the checker can be injected; its tabs share the calculators' warm start.
+# One profile for axe, CSP bypassed so the checker can be injected; its tabs share the calculators' warm start.
 @pytest.fixture(scope="session")
-def axe_context(browser):
-    context = browser.new_context(bypass_csp=True)
+def axe_context(tmp_path_factory, proxy):
+    context = profile_context(tmp_path_factory.mktemp("axe-profile"), proxy, bypass_csp=True)
     yield context
     context.close()
 
@@ -31,7 +32,7 @@ def axe_context(browser):
 def axe_tab(axe_context, site_url):
     foreign = []
     tab = axe_context.new_page()
-    tab.route("**/*", lambda route: route_same_origin(route, site_url, foreign))
+    watch_same_origin(tab, site_url, foreign)
     yield tab
     assert foreign == []
     tab.close()
@@ -43,7 +44,7 @@ def axe_tab(axe_context, site_url):
 def scheme_tab(browser, site_url):
     context = browser.new_context(bypass_csp=True)
     foreign = []
-    context.route("**/*", lambda route: route_same_origin(route, site_url, foreign))
+    watch_same_origin(context, site_url, foreign)
     tab = context.new_page()
     yield tab
     assert foreign == []

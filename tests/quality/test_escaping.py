@@ -11,7 +11,7 @@ import yaml
 
 from handbook.build import BuildFailed, build_site
 from handbook.static_server import serve_folder
-from tests.helpers import PROJECT, route_same_origin
+from tests.helpers import PROJECT, watch_same_origin
 from tests.quality.helpers import nu_messages
 
 HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))",
@@ -106,12 +106,12 @@ def hostile_site(tmp_path_factory):
     server.shutdown()
 
 
-# A tab that records dialogs and blocks other origins.
+# A tab that records dialogs and requests to other origins (which the proxy refuses).
 @pytest.fixture
 def tab(browser, hostile_site):
     context = browser.new_context()
     foreign = []
-    context.route("**/*", lambda route: route_same_origin(route, hostile_site[1], foreign))
+    watch_same_origin(context, hostile_site[1], foreign)
     page = context.new_page()
     page.dialogs = []
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
