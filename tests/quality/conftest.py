@@ -12,13 +12,13 @@ def watched(browser, site_url):
     context.close()
 
 
-# Every page type of both languages in one watched tab per language, each calculator run from its URL once
-# (the languages taking turns), then an instant navigation: what each step saw, by step.
+# Every page type of both languages in one watched tab, each calculator run from its URL once (the languages
+# taking turns, one Pyodide start shared), then an instant navigation per language: what each step saw, by step.
 @pytest.fixture(scope="session")
 def walk(browser, site_url) -> dict:
     report = {}
+    context, tab = watched_tab(browser, site_url)
     for turn, (language, root) in enumerate(ROOTS.items()):
-        context, tab = watched_tab(browser, site_url)
         for kind, path in static_pages(language).items():
             visit(tab, site_url, root + path)
             report[f"{language} {kind}"] = observations(tab)
@@ -30,5 +30,5 @@ def walk(browser, site_url) -> dict:
         tab.click('nav a[href$="annex-1/"]')
         tab.wait_for_url("**/annex-1/")
         report[f"{language} instant navigation"] = observations(tab)
-        context.close()
+    context.close()
     return report
