@@ -1,5 +1,6 @@
-"""Helpers shared by the test folders: paths, the `handbook` command, a same-origin watch and a refusing proxy for browser tabs,
-calculator pages driven from their URL, and the Content Security Policy written out independently of the product."""
+"""Helpers shared by the test folders: paths, the `handbook` command, a same-origin watch and a refusing proxy for
+browser tabs, calculator pages driven from their URL, and the Content Security Policy written out independently of
+the product."""
 import base64
 import functools
 import hashlib
@@ -64,7 +65,7 @@ def free_port() -> int:
 
 # Record in foreign every request a Playwright page or context makes outside site_url (data: and blob: aside). It
 # only listens, so the browser keeps its HTTP and compiled-code caches (a route would turn them off); the tests'
-# Chromium sends other origins to a Refuser.
+# Chromium sends other origins to a RefusingProxy.
 def watch_same_origin(target, site_url: str, foreign: list) -> None:
     target.on("request", lambda request: None if request.url.startswith((site_url, "data:", "blob:"))
               else foreign.append(request.url))

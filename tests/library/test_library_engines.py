@@ -76,8 +76,8 @@ def test_the_library_finder_in_every_engine(library_tab, engine_name, language):
     try:
         tab.goto(f"{root}finder/?{query(ANSWERS)}")
         tab.wait("form[data-library-finder][data-state=done]")
-        likely = tab.evaluate("[...document.querySelectorAll('[data-document=taizhuang] [data-status=likely] li > strong > a')]"
-                              ".map((a) => a.href)")
+        likely = tab.evaluate("[...document.querySelectorAll("
+                              "'[data-document=taizhuang] [data-status=likely] li > strong > a')].map((a) => a.href)")
         assert f"{root}taizhuang/measures/01/" in likely, (engine_name, likely)
         without = tab.text("#without-finder + ul")
         assert NUMBERS[language][1] in without and NO_FINDER[language] in without
