@@ -1,7 +1,7 @@
 """Fixtures for the cross-engine tests: the gate serving the built site, one browser per engine, a shared tab."""
 import pytest
 
-from tests.engines.drivers import engines_serving
+from tests.engines.drivers import engines_serving, shared_sessions
 
 
 # Each engine's browser, started on first use and kept for the session, behind a gate of its own; a missing browser
@@ -27,10 +27,7 @@ def gate(engine):
 # recorded other-origin requests before each test.
 @pytest.fixture(scope="session")
 def shared_tabs(engines):
-    tabs = {}
-    yield lambda name: tabs.setdefault(name, engines(name).session())
-    for tab in tabs.values():
-        tab.close()
+    yield from shared_sessions(engines)
 
 
 # The shared tab of this test's engine.

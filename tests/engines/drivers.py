@@ -467,3 +467,20 @@ def engines_serving(folder: Path):
         for engine in running.values():
             engine.close()
             engine.gate.close()
+
+
+# One session per engine, opened on first use from engines (an engines_serving getter) and closed when the generator
+# is, so the tests sharing it share its warm start. Yields get(name) -> Session.
+def shared_sessions(engines):
+    sessions = {}
+
+    def get(name):
+        if name not in sessions:
+            sessions[name] = engines(name).session()
+        return sessions[name]
+
+    try:
+        yield get
+    finally:
+        for session in sessions.values():
+            session.close()

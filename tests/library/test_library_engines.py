@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.engines.drivers import ENGINES, engines_serving
+from tests.engines.drivers import ENGINES, engines_serving, shared_sessions
 from tests.engines.test_finder import NARROWEST
 from tests.helpers import query
 
@@ -27,10 +27,7 @@ def library_engines(library_site):
 # One tab per engine on the library for the module (so the finder's runs share its warm start), closed at the end.
 @pytest.fixture(scope="module")
 def library_tabs(library_engines):
-    tabs = {}
-    yield lambda name: tabs.setdefault(name, library_engines(name).session())
-    for tab in tabs.values():
-        tab.close()
+    yield from shared_sessions(library_engines)
 
 
 # This test's engine and its shared tab on the library, cleared of recorded other-origin requests.
