@@ -124,3 +124,19 @@ def test_a_measure_page_prints_on_a4_without_navigation(page, site_url):
     pdf = page.pdf(format="A4", print_background=False)
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert pdf.startswith(b"%PDF") and 1 <= pages <= 6, pages
+
+
+# On a phone a table's rows are stacked, each cell under its column's header, and the page does not scroll sideways;
+# on a desktop it stays a table.
+@pytest.mark.parametrize("path,label", [("annex-2/", "责任单位"), ("en/annex-2/", "Responsible units"),
+                                        ("en/glossary/", "English rendering")])
+def test_tables_stack_on_a_phone(page, site_url, path, label):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_url + path)
+    cell = f'td[data-label="{label}"] >> nth=0'
+    assert page.eval_on_selector(cell, "td => getComputedStyle(td, '::before').content").startswith(f'"{label}"')
+    assert page.eval_on_selector(cell, "td => getComputedStyle(td).display") == "block"
+    assert page.evaluate("document.documentElement.scrollWidth") == 390
+    page.set_viewport_size({"width": 1400, "height": 900})
+    assert page.eval_on_selector(cell, "td => getComputedStyle(td).display") == "table-cell"
+    assert page.eval_on_selector(cell, "td => getComputedStyle(td, '::before').content") == "none"
