@@ -72,10 +72,15 @@ def test_the_library_finder_in_every_engine(library_tab, engine_name, language):
     before = tab.resize(NARROWEST[engine_name], 844)
     try:
         tab.goto(f"{root}finder/?{query(ANSWERS)}")
-        tab.wait("form[data-library-finder][data-state=done]")
+        # This page's form, not the last test's: the tab is shared, and its last page may be the other language's.
+        tab.wait_until(f"location.pathname === '/{ROOTS[language]}finder/'"
+                       " && document.querySelector('form[data-library-finder][data-state=done]')")
         likely = tab.evaluate("[...document.querySelectorAll("
                               "'[data-document=taizhuang] [data-status=likely] li > strong > a')].map((a) => a.href)")
-        assert f"{root}taizhuang/measures/01/" in likely, (engine_name, likely)
+        states = tab.evaluate("[...document.querySelectorAll('.hb-document-finder')].map((section) =>"
+                              " `${section.getAttribute('data-document')}: ${section.querySelector('.hb-result')"
+                              "?.getAttribute('data-state')}`)")
+        assert f"{root}taizhuang/measures/01/" in likely, (engine_name, likely, states)
         without = tab.text("#without-finder + ul")
         assert NUMBERS[language][1] in without and NO_FINDER[language] in without
         assert tab.evaluate("document.documentElement.scrollWidth") <= NARROWEST[engine_name]
