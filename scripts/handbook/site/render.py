@@ -33,12 +33,14 @@ def block(html_text: str) -> str:
     return f"\n\n<div>\n{html_text}\n</div>\n\n"
 
 
-# A table from a header row and rows of already-safe cells. Each cell carries its column's header as data-label:
-# on a phone the rows are stacked as cards and the label is shown above each cell (handbook.css).
+# A table from a header row and rows of already-safe cells, in the wrappers Material's bundle would put it in. It
+# has a class (hb-table, styled as Material's tables in handbook.css) so that the bundle leaves it where it is: the
+# bundle moves every table without one into those wrappers on load, which restyled every cell of a long table.
+# Each cell carries its column's header as data-label: on a phone the rows are stacked as cards, each cell under it.
 def table(headers, rows, caption: str = "") -> str:
     head = "".join(tag("th", esc(header), scope="col") for header in headers)
     body = "".join(tag("tr", "".join(tag("td", cell, data_label=header or None)
                                      for header, cell in zip(headers, row, strict=True))) for row in rows)
     caption_html = tag("caption", esc(caption)) if caption else ""
-    return tag("div", tag("table", caption_html + tag("thead", tag("tr", head)) + tag("tbody", body)),
-               class_="md-typeset__scrollwrap")
+    table_html = tag("table", caption_html + tag("thead", tag("tr", head)) + tag("tbody", body), class_="hb-table")
+    return tag("div", tag("div", table_html, class_="md-typeset__table"), class_="md-typeset__scrollwrap")
