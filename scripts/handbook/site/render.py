@@ -43,4 +43,4 @@ def table(headers, rows, caption: str = "") -> str:
                                      for header, cell in zip(headers, row, strict=True))) for row in rows)
     caption_html = tag("caption", esc(caption)) if caption else ""
     table_html = tag("table", caption_html + tag("thead", tag("tr", head)) + tag("tbody", body), class_="hb-table")
-    return tag("div", tag("div", table_html, class_="md-typeset__table"), class_="md-typeset__scrollwrap")
+    return tag("div", tag("div", table_html, class_="md-typeset__table"), class_="md-typeset__scrollwrap hb-table-wrap")
