@@ -7,13 +7,13 @@
 // and uncompressed (gzip only where the quota refuses that), with its length and a checksum; the first
 // answer is posted once that write is committed, so a reader who leaves as soon as it shows still
 // finds the snapshot next time. {leave: true} from a page that goes asks the worker to close once the
-// write settles. A warm start reads and unpacks the snapshot and compiles the runtime's module at the
-// same time as the other files arrive. IndexedDB is there in insecure contexts (plain-HTTP intranets)
-// and in WebKit, where Cache Storage is not. Anything unexpected falls back to the plain start, and the
-// ready message says why: {snapshot: false, why: "none stored" | "no storage" | "version changed" |
-// "restore failed" | "read failed"}; a plain start then posts {progress: "saved", saved: {stored:
-// bytes, gzip, ms} | {stored: 0, why: "quota" | "no storage" | "save failed", ms}} (ms from the
-// snapshot made to the write committed or refused).
+// write settles. On a warm start the runtime's module compiles while the snapshot is read and unpacked
+// and the other files arrive. IndexedDB is there in insecure contexts
+// (plain-HTTP intranets) and in WebKit, where Cache Storage is not. Anything unexpected falls back to
+// the plain start, and the ready message says why: {snapshot: false, why: "none stored" | "no storage" |
+// "version changed" | "restore failed" | "read failed"}; a plain start then posts {progress: "saved",
+// saved: {stored: bytes, gzip, ms} | {stored: 0, why: "quota" | "no storage" | "save failed", ms}} (ms
+// from the snapshot made to the write committed or refused).
 // The runtime, the wheel and the trimmed standard library (only what the calculators need, made by
 // the build) sit in folders named by version and hash (so servers may cache them for a year);
 // manifest.json, always revalidated, names them.
@@ -26,6 +26,7 @@ let stdLibURL = null;
 const SNAPSHOTS = "handbook-pyodide-snapshots";
 const STORE = "snapshots";
 const CURRENT = "current";
+const CURRENT_KEY = "current-key";  // the current record's key, kept apart so that it is read without the bytes
 const BLOCK = 4096;  // bytes: the snapshot is stored without its all-zero blocks of this size
 // Where start-up time went, on the worker's clock (ms): sent with "ready" and with the first result.
 const phases = {};
@@ -34,7 +35,7 @@ let phasesSent = false;
 const SAVE_WAIT_MS = 5000;
 // Settles when answers may be posted: once the snapshot is kept, or SAVE_WAIT_MS after it was made.
 let answerable = Promise.resolve();
-// The runtime's module being compiled ahead of loadPyodide (on a warm start), or null.
+// The runtime's module being compiled ahead of loadPyodide (on a warm start, from before the snapshot is read), or null.
 let compiling = null;
 // Settles once the snapshot of a plain start is stored or refused (at once when there is none to keep).
 let kept = Promise.resolve();
@@ -82,6 +83,16 @@ function transact(db, mode, operate) {
 // Bytes through a gzip (de)compression stream.
 async function pipeBytes(bytes, stream) {
   return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
+}
+
+// True when the stored snapshot is of this version (its key, kept apart, read without its bytes).
+async function isCurrent(db, key) {
+  if (!db) { return false; }
+  try {
+    return await transact(db, "readonly", (store) => store.get(CURRENT_KEY)) === key;
+  } catch (error) {
+    return false;
+  }
 }
 
 // The stored snapshot for this key: {bytes} or {bytes: null, why}.
@@ -163,9 +174,9 @@ function snapshotRecord(key, length, packed, bytes, gzip) {
   return { key, gzip, length, checksum: sum, blocks: packed.blocks, bytes: bytes.buffer };
 }
 
-// Put a record in place of any other, committed at once; resolve with what was stored.
+// Put a record (and its key apart) in place of any other, committed at once; resolve with what was stored.
 async function putRecord(db, record) {
-  await transact(db, "readwrite", (store) => store.put(record, CURRENT));
+  await transact(db, "readwrite", (store) => { store.put(record.key, CURRENT_KEY); return store.put(record, CURRENT); });
   return { stored: record.bytes.byteLength, gzip: record.gzip };
 }
 
@@ -198,13 +209,12 @@ function refused(error) {
   return { stored: 0, why: isQuota(error) ? "quota" : "save failed", detail: String(error && error.name || error) };
 }
 
-// The stored snapshot, unpacked while the rest arrives: {snapshot} or {snapshot: null, why}. When there is
-// one, the runtime's module is compiled meanwhile too (see instantiateWith), not after the snapshot.
+// The stored snapshot, unpacked while the rest arrives (and the runtime's module compiles): {snapshot} or
+// {snapshot: null, why}.
 async function readAndUnpack(db, key) {
   const stored = await readSnapshot(db, key);
   phases.read = performance.now();
   if (!stored.record) { return { snapshot: null, why: stored.why }; }
-  compiling = WebAssembly.compileStreaming && WebAssembly.compileStreaming(fetch(new URL("pyodide.asm.wasm", indexURL))).catch(() => null);
   try {
     const snapshot = await unpack(stored.record);
     phases.unpacked = performance.now();
@@ -245,6 +255,15 @@ async function startPlain(db, key, wheel, options) {
   return { pyodide, saving };
 }
 
+// The runtime's module, compiled as it streams in, while the snapshot is read and the other files arrive; null
+// where the browser cannot compile a stream (loadPyodide then compiles it itself). Only when this version's snapshot
+// is stored: the runtime is then in the HTTP cache, and a first visit never fetches it twice at once (not every
+// browser shares one download between two requests).
+function compileRuntime() {
+  if (!WebAssembly.compileStreaming) { return null; }
+  return WebAssembly.compileStreaming(fetch(new URL("pyodide.asm.wasm", indexURL))).catch(() => null);
+}
+
 // WebAssembly instantiation inside loadPyodide, timed: from the module compiled beforehand when there is
 // one (the response Pyodide fetched itself, from the HTTP cache, is then let go), else compiled as it streams.
 function instantiateWith(phases) {
@@ -279,6 +298,7 @@ async function start() {
   stdLibURL = new URL(manifest.stdlib, base).href;
   const key = `${manifest.pyodide}/${manifest.wheel_sha256}`;
   const db = await openStore();
+  compiling = await isCurrent(db, key) ? compileRuntime() : null;
   const [runtime, createPyodideModule, wheel, parametersText, stored] = await Promise.all([
     import(new URL("pyodide.mjs", indexURL).href), import(new URL("pyodide.asm.mjs", indexURL).href).then((asm) => asm.default),
     fetchBytes(manifest.wheel), fetchBytes(manifest.parameters).then((bytes) => new TextDecoder().decode(bytes)),
