@@ -77,7 +77,7 @@ const manifest = await (await fetch(here + "manifest.json")).json();
 const wheel = new Uint8Array(await (await fetch(here + manifest.wheel)).arrayBuffer());
 py.unpackArchive(wheel, "wheel", { extractDir: py.pyimport("site").getsitepackages().toJs()[0] });
 const json = py.pyimport("json"), calculators = py.pyimport("calculators");
-const parameters = json.loads(await (await fetch(here + "parameters.json")).text());
+const parameters = json.loads(await (await fetch(here + manifest.parameters)).text());
 const inputs = { ui_insured: true, insured_employees_base: 200, layoffs: 11,
                  last_year_ui_contributions_paid: "80000.00", as_of: "2020-06-30" };
 const result = JSON.parse(json.dumps(calculators.calculate("job-retention-refund", json.loads(JSON.stringify(inputs)), parameters)));

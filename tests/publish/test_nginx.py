@@ -74,15 +74,16 @@ def test_fingerprinted_assets_are_cached_for_a_year(nginx_url, built_site, patte
     assert headers["X-Content-Type-Options"] == "nosniff"
 
 
-@pytest.mark.parametrize("path", ["/assets/calculators/manifest.json", "/assets/calculators/parameters.json",
-                                  "/assets/javascripts/calculator.js", "/assets/stylesheets/handbook.css"])
+@pytest.mark.parametrize("path", ["/assets/calculators/manifest.json", "/assets/javascripts/calculator.js",
+                                  "/assets/stylesheets/handbook.css"])
 def test_assets_without_a_fingerprint_are_revalidated(nginx_url, path):
     assert fetch(nginx_url, path)[1]["Cache-Control"] == "no-cache"
 
 
-def test_versioned_runtime_and_wheel_are_cached_for_a_year(nginx_url, built_site):
+def test_versioned_runtime_wheel_parameters_and_stdlib_are_cached_for_a_year(nginx_url, built_site):
     manifest = json.loads((built_site / "assets/calculators/manifest.json").read_text(encoding="utf-8"))
-    for path in (PYODIDE + "pyodide.asm.wasm", "/assets/calculators/" + manifest["wheel"]):
+    named = ["/assets/calculators/" + manifest[key] for key in ("wheel", "parameters", "stdlib")]
+    for path in (PYODIDE + "pyodide.asm.wasm", *named):
         status, headers, _ = fetch(nginx_url, path)
         assert status == 200 and headers["Cache-Control"] == LONG_CACHE
 

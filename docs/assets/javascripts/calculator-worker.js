@@ -7,8 +7,8 @@
 // and uncompressed (gzip only where the quota refuses that), with its length and a checksum; the first
 // answer is posted once that write is committed, so a reader who leaves as soon as it shows still
 // finds the snapshot next time. {leave: true} from a page that goes asks the worker to close once the
-// write settles. On a warm start the runtime's module compiles while the snapshot is read and unpacked
-// and the other files arrive. IndexedDB is there in insecure contexts
+// write settles. The snapshot is read from the worker's first moment, while the manifest is asked for;
+// on a warm start the runtime's module compiles while it is unpacked and the other files arrive. IndexedDB is there in insecure contexts
 // (plain-HTTP intranets) and in WebKit, where Cache Storage is not. Anything unexpected falls back to
 // the plain start, and the ready message says why: {snapshot: false, why: "none stored" | "no storage" |
 // "version changed" | "restore failed" | "read failed"}; a plain start then posts {progress: "saved",
@@ -95,16 +95,16 @@ async function isCurrent(db, key) {
   }
 }
 
-// The stored snapshot for this key: {bytes} or {bytes: null, why}.
-async function readSnapshot(db, key) {
-  if (!db) { return { bytes: null, why: "no storage" }; }
+// The stored snapshot's record, of whichever version: {record} or {record: null, why}.
+async function readSnapshot(db) {
+  if (!db) { return { record: null, why: "no storage" }; }
   try {
     const record = await transact(db, "readonly", (store) => store.get(CURRENT));
-    if (!record) { return { bytes: null, why: "none stored" }; }
-    if (record.key !== key) { return { bytes: null, why: "version changed" }; }
-    return { record };
+    return record ? { record } : { record: null, why: "none stored" };
   } catch (error) {
-    return { bytes: null, why: "read failed" };
+    return { record: null, why: "read failed" };
+  } finally {
+    phases.read = performance.now();
   }
 }
 
@@ -209,12 +209,12 @@ function refused(error) {
   return { stored: 0, why: isQuota(error) ? "quota" : "save failed", detail: String(error && error.name || error) };
 }
 
-// The stored snapshot, unpacked while the rest arrives (and the runtime's module compiles): {snapshot} or
-// {snapshot: null, why}.
-async function readAndUnpack(db, key) {
-  const stored = await readSnapshot(db, key);
-  phases.read = performance.now();
+// The stored snapshot for this key (reading: readSnapshot's promise), unpacked while the rest arrives and the
+// runtime's module compiles: {snapshot} or {snapshot: null, why}.
+async function unpackFor(key, reading) {
+  const stored = await reading;
   if (!stored.record) { return { snapshot: null, why: stored.why }; }
+  if (stored.record.key !== key) { return { snapshot: null, why: "version changed" }; }
   try {
     const snapshot = await unpack(stored.record);
     phases.unpacked = performance.now();
@@ -293,16 +293,18 @@ async function start() {
   phases.started = performance.now();
   instantiateWith(phases);
   postMessage(progressMessage(RUNTIME));
+  const opening = openStore();
+  const reading = opening.then(readSnapshot);  // while the manifest is asked for
   const manifest = await (await fetch(new URL("manifest.json", base))).json();
   indexURL = new URL(manifest.pyodide_dir, base).href;
   stdLibURL = new URL(manifest.stdlib, base).href;
   const key = `${manifest.pyodide}/${manifest.wheel_sha256}`;
-  const db = await openStore();
+  const db = await opening;
   compiling = await isCurrent(db, key) ? compileRuntime() : null;
   const [runtime, createPyodideModule, wheel, parametersText, stored] = await Promise.all([
     import(new URL("pyodide.mjs", indexURL).href), import(new URL("pyodide.asm.mjs", indexURL).href).then((asm) => asm.default),
     fetchBytes(manifest.wheel), fetchBytes(manifest.parameters).then((bytes) => new TextDecoder().decode(bytes)),
-    readAndUnpack(db, key)]);
+    unpackFor(key, reading)]);
   loadPyodide = runtime.loadPyodide;
   phases.fetched = performance.now();
   const options = { indexURL, stdLibURL, lockFileContents: JSON.stringify(manifest.pyodide_lock), createPyodideModule };

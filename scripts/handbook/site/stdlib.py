@@ -2,10 +2,11 @@
 python_stdlib.zip that Pyodide reads to start and to run every calculation case, as traced under Node
 by tests/pyodide/trace_stdlib.py and recorded in stdlib-members.txt (a generated file; a test keeps it
 in step with the trace)."""
-import hashlib
 import zipfile
 from io import BytesIO
 from pathlib import Path
+
+from .fingerprint import write_by_hash
 
 MEMBERS = Path(__file__).with_name("stdlib-members.txt")
 FIXED_TIME = (2020, 2, 22, 0, 0, 0)
@@ -41,8 +42,4 @@ def trimmed_stdlib(full: Path, names) -> bytes:
 
 # Write the trimmed zip under folder/<first 16 hex digits of its SHA-256>/python_stdlib.zip; return its path.
 def write_trimmed_stdlib(full: Path, folder: Path, names=None) -> Path:
-    content = trimmed_stdlib(full, recorded_members() if names is None else names)
-    target = folder / hashlib.sha256(content).hexdigest()[:16] / "python_stdlib.zip"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(content)
-    return target
+    return write_by_hash(folder, "python_stdlib.zip", trimmed_stdlib(full, recorded_members() if names is None else names))

@@ -6,6 +6,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
+from .fingerprint import write_by_hash
 from .stdlib import write_trimmed_stdlib
 
 PROJECT = Path(__file__).resolve().parents[3]
@@ -69,8 +70,8 @@ def _digest(content: bytes) -> str:
 
 
 # Copy the wheel, the parameters, the pinned Pyodide runtime and the trimmed standard library into the
-# built site; the runtime, the wheel and the standard library go into folders named by version or
-# content hash, so they can be cached for good.
+# built site; each goes into a folder named by version or content hash, so it can be cached for good
+# (only manifest.json, which names them, is asked for again on every use).
 def add_calculator_assets(site: Path, dataset) -> None:
     from ..data.export import export_parameters, to_json
     if not dataset.part("document").get("calculators"):
@@ -87,9 +88,9 @@ def add_calculator_assets(site: Path, dataset) -> None:
     for name in PYODIDE_FILES:
         link_or_copy(source / name, pyodide / name)
     stdlib = write_trimmed_stdlib(source / "python_stdlib.zip", target / "stdlib")
-    (target / "parameters.json").write_text(to_json(export_parameters(dataset)), encoding="utf-8")
+    parameters = write_by_hash(target / "parameters", "parameters.json", to_json(export_parameters(dataset)).encode())
     manifest = {"wheel": wheel.relative_to(target).as_posix(), "wheel_sha256": digest,
-                "parameters": "parameters.json", "pyodide": pyodide_version(),
+                "parameters": parameters.relative_to(target).as_posix(), "pyodide": pyodide_version(),
                 "pyodide_dir": pyodide.relative_to(target).as_posix() + "/", "pyodide_lock": empty_lock(source),
                 "stdlib": stdlib.relative_to(target).as_posix()}
     (target / "manifest.json").write_text(to_json(manifest), encoding="utf-8")
