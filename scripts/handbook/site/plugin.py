@@ -20,7 +20,7 @@ from .calculator_pages import calculator_pages
 from .config import HandbookConfig
 from .csp import add_policy
 from .glossary_page import glossary_pages
-from .hints import add_search_hint
+from .hints import add_module_hints, add_search_hint, module_imports
 from .ical import write_calendars
 from .labels import label
 from .outputs import write_outputs
@@ -60,6 +60,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     # language, name, the document's own address and repository (site.yaml; a preview's local address instead), and nav.
     def on_config(self, config):
         self.search_entries = []
+        self.module_imports = module_imports(Path(config.docs_dir) / "assets" / "javascripts")
         config.theme.get_env = partial(theme_env, config.theme.get_env, self._member())
         if self.library and self.library.is_home:
             config.extra["alternate"] = [
@@ -128,9 +129,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return html
 
     # Put the Content Security Policy, with the hashes of this page's inline scripts, first in <head>,
-    # and the search index's preload hint last on the search page.
+    # and the preload hints last: the modules the page's scripts import, and the search index on the search page.
     def on_post_page(self, output, page, config):
-        output = add_search_hint(output)
+        output = add_search_hint(add_module_hints(output, self.module_imports))
         return add_policy(self.library.page_output(output) if self.library else output)
 
     # The 404 page is not a page to MkDocs: give it the same policy when its template is rendered.
