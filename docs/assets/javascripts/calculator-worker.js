@@ -17,7 +17,11 @@
 // The runtime, the wheel and the trimmed standard library (only what the calculators need, made by
 // the build) sit in folders named by version and hash (so servers may cache them for a year);
 // manifest.json, always revalidated, names them.
-import { READY, RUNTIME, SAVED, errorMessage, progressMessage, readRequest, resultMessage } from "./worker-protocol.js";
+// The message shapes (worker-protocol.js), asked for while the manifest and the snapshot are: a static import would
+// hold the worker's first line back by a round trip. A module that cannot load fails the worker, as a static import
+// would (an uncaught error reaches the page's onerror).
+const protocol = import("./worker-protocol.js");
+protocol.catch((error) => setTimeout(() => { throw error; }));
 
 const base = new URL("../calculators/", import.meta.url);
 let loadPyodide = null;
@@ -292,10 +296,12 @@ function filesArrived(indexURL, stdLibURL) {
 async function start() {
   phases.started = performance.now();
   instantiateWith(phases);
-  postMessage(progressMessage(RUNTIME));
   const opening = openStore();
   const reading = opening.then(readSnapshot);  // while the manifest is asked for
-  const manifest = await (await fetch(new URL("manifest.json", base))).json();
+  const asking = fetch(new URL("manifest.json", base));
+  const { READY, RUNTIME, SAVED, progressMessage } = await protocol;
+  postMessage(progressMessage(RUNTIME));
+  const manifest = await (await asking).json();
   indexURL = new URL(manifest.pyodide_dir, base).href;
   stdLibURL = new URL(manifest.stdlib, base).href;
   const key = `${manifest.pyodide}/${manifest.wheel_sha256}`;
@@ -343,6 +349,7 @@ function leave() {
 }
 
 self.onmessage = async (event) => {
+  const { errorMessage, readRequest, resultMessage } = await protocol;
   const { id, calculator, inputs, invalid, leaving } = readRequest(event.data);
   if (leaving) { leave(); return; }
   try {
