@@ -8,14 +8,15 @@
 // answer is posted once that write is committed, so a reader who leaves as soon as it shows still
 // finds the snapshot next time. {leave: true} from a page that goes asks the worker to close once the
 // write settles. The snapshot is read from the worker's first moment, while the manifest is asked for;
-// on a warm start the runtime's module compiles while it is unpacked and the other files arrive. IndexedDB is there in insecure contexts
-// (plain-HTTP intranets) and in WebKit, where Cache Storage is not. Anything unexpected falls back to
-// the plain start, and the ready message says why: {snapshot: false, why: "none stored" | "no storage" |
-// "version changed" | "restore failed" | "read failed"}; a plain start then posts {progress: "saved",
-// saved: {stored: bytes, gzip, ms} | {stored: 0, why: "quota" | "no storage" | "save failed", ms}} (ms
-// from the snapshot made to the write committed or refused).
-// The runtime, the wheel and the trimmed standard library (only what the calculators need, made by
-// the build) sit in folders named by version and hash (so servers may cache them for a year);
+// on a warm start the runtime's module compiles while it is unpacked and the other files arrive.
+// IndexedDB is there in insecure contexts (plain-HTTP intranets) and in WebKit, where Cache Storage is
+// not. Anything unexpected falls back to the plain start, and the ready message says why: {snapshot:
+// false, why: "none stored" | "no storage" | "version changed" | "restore failed" | "read failed"}; a
+// plain start then posts {progress: "saved", saved: {stored: bytes, gzip, ms} | {stored: 0, why:
+// "quota" | "no storage" | "save failed", ms}} (ms from the snapshot made to the write committed or
+// refused).
+// The runtime, the wheel, the parameters and the trimmed standard library (only what the calculators
+// need, made by the build) sit in folders named by version and hash (so servers may cache them for a year);
 // manifest.json, always revalidated, names them.
 // The message shapes (worker-protocol.js), asked for while the manifest and the snapshot are: a static import would
 // hold the worker's first line back by a round trip. A module that cannot load fails the worker, as a static import

@@ -24,16 +24,15 @@ def module_imports(folder: Path) -> dict:
 # not, that is not itself one of its scripts (imports: module_imports); a page without module scripts unchanged.
 def add_module_hints(html: str, imports: dict) -> str:
     scripts = MODULE_SCRIPT.findall(html)
-    imported = {}
+    imported = set()
     waiting = list(scripts)
     while waiting:
         folder, name = waiting.pop()
-        for child in imports.get(name, []):
-            if (folder, child) not in imported and (folder, child) not in scripts:
-                imported[(folder, child)] = True
-                waiting.append((folder, child))
+        children = {(folder, child) for child in imports.get(name, [])} - imported - set(scripts)
+        imported |= children
+        waiting += children
     links = "".join(f'<link rel="modulepreload" href="{folder}{name}">' for folder, name in sorted(imported))
-    return html.replace("</head>", links + "</head>", 1) if links else html
+    return _end_of_head(html, links)
 
 
 # The search page with a preload link for the search index at the end of <head> (the index search.js
@@ -48,5 +47,9 @@ def add_search_hint(html: str) -> str:
 # The page with a preload link (fetched as fetch() asks: CORS mode, same-origin credentials) for each href
 # at the end of <head>; a page without </head> unchanged.
 def _preload(html: str, hrefs: list) -> str:
-    links = "".join(f'<link rel="preload" href="{href}" as="fetch" crossorigin>' for href in hrefs)
+    return _end_of_head(html, "".join(f'<link rel="preload" href="{href}" as="fetch" crossorigin>' for href in hrefs))
+
+
+# The page with links put at the end of its <head>; a page without </head>, or no links, unchanged.
+def _end_of_head(html: str, links: str) -> str:
     return html.replace("</head>", links + "</head>", 1)

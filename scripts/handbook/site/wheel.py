@@ -79,10 +79,9 @@ def add_calculator_assets(site: Path, dataset) -> None:
     target = site / "assets" / "calculators"
     source = pyodide_runtime()
     staged = build_wheel(target)
-    digest = hashlib.sha256(staged.read_bytes()).hexdigest()
-    wheel = target / "wheel" / digest[:16] / staged.name
-    wheel.parent.mkdir(parents=True)
-    staged.rename(wheel)
+    content = staged.read_bytes()
+    staged.unlink()
+    wheel, digest = write_by_hash(target / "wheel", staged.name, content), hashlib.sha256(content).hexdigest()
     pyodide = target / "pyodide" / pyodide_version()
     pyodide.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
