@@ -1,5 +1,7 @@
 """Shared fixtures: a freshly built site, a local server for it, and a real Chromium."""
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -8,8 +10,25 @@ from handbook.static_server import serve_folder
 from tests.helpers import PROJECT, free_port, playwright_driver, refusing_proxy, watch_same_origin
 
 CHROMIUM = Path("/usr/bin/chromium")
+RUNTIME_WARMING = pytest.StashKey()
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+# In the controller of a run with workers (scripts/test): compress the runtime into the build cache in the background
+# while the first tests run on a site built without compression; the builds that compress then find it there.
+def pytest_configure(config):
+    if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
+        config.stash[RUNTIME_WARMING] = subprocess.Popen(
+            [sys.executable, "-c", "from handbook.site.compress import warm_runtime; warm_runtime()"],
+            cwd=PROJECT, stdout=subprocess.DEVNULL)
+
+
+# Let the background compression finish before the run ends.
+def pytest_unconfigure(config):
+    warming = config.stash.get(RUNTIME_WARMING, None)
+    if warming:
+        warming.wait()
 
 
 # The port the session's site is served on; the site is built for that address, as deployed.
@@ -18,13 +37,24 @@ def site_port() -> int:
     return free_port()
 
 
-# Build the site once per test session from the real data.
+# Build the site once per test session from the real data, without the .gz and .br copies: the tests' server sends
+# files as they are, and Brotli's highest quality takes half a minute on the runtime (published_site has them).
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory, site_port) -> Path:
     from handbook.build import build_site
     out = tmp_path_factory.mktemp("built") / "site"
-    return build_site(str(PROJECT / "policy_data"), str(out), str(PROJECT / "mkdocs.yml"),
+    return build_site(str(PROJECT / "policy_data"), str(out), str(PROJECT / "mkdocs.yml"), compress=False,
                       site_url=f"http://127.0.0.1:{site_port}/")
+
+
+# The built site as it is published: a copy with the precompressed forms beside its files, as `handbook build` writes.
+@pytest.fixture(scope="session")
+def published_site(built_site, tmp_path_factory) -> Path:
+    from handbook.site.compress import precompress
+    copy = tmp_path_factory.mktemp("published") / "site"
+    shutil.copytree(built_site, copy)
+    precompress(copy)
+    return copy
 
 
 # The built site served locally, at the address it was built for.
@@ -74,7 +104,8 @@ def pytest_sessionfinish(session):
 
 
 # Under pytest-xdist (scripts/test runs a worker per core) keep the tests that share an expensive session
-# fixture on one worker: the walk through every page type, and each engine's browser and shared tab.
+# fixture on one worker: the walk through every page type, the published site, and each engine's browser and
+# shared tab.
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     for item in items:
@@ -87,6 +118,8 @@ def pytest_collection_modifyitems(items):
 def shared_fixture_group(item) -> str | None:
     if "walk" in item.fixturenames:
         return "walk"
+    if "published_site" in item.fixturenames:
+        return "published"
     engine_name = getattr(item, "callspec", None) and item.callspec.params.get("engine_name")
     return f"engine-{engine_name}" if engine_name else None
 

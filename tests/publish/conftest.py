@@ -15,14 +15,14 @@ RENDERER = PROJECT / "scripts" / "deploy" / "nginx_site.py"
 
 # nginx serving the built site on a free port of 127.0.0.1; yields the base URL without a trailing slash.
 @pytest.fixture(scope="session")
-def nginx_url(built_site, tmp_path_factory):
+def nginx_url(published_site, tmp_path_factory):
     missing = [str(path) for path in (NGINX, BROTLI_MODULE) if not path.exists()]
     if missing:
         pytest.fail(f"missing {', '.join(missing)}: run scripts/setup as root "
                     "(apt-get install nginx libnginx-mod-http-brotli-static)")
     work = tmp_path_factory.mktemp("nginx")
     port = free_port()
-    server_block = subprocess.run([sys.executable, str(RENDERER), "--site", str(built_site),
+    server_block = subprocess.run([sys.executable, str(RENDERER), "--site", str(published_site),
                                    "--listen", f"127.0.0.1:{port}"], check=True, capture_output=True, text=True).stdout
     (work / "handbook.conf").write_text(server_block, encoding="utf-8")
     (work / "nginx.conf").write_text(NGINX_MAIN_CONFIG.format(user=getpass.getuser(), module=BROTLI_MODULE, work=work),

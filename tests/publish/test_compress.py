@@ -27,8 +27,8 @@ def compressible(site):
             and path.stat().st_size >= SMALLEST]
 
 
-def test_every_compressible_file_has_smaller_forms_that_decode_to_it(built_site):
-    files = compressible(built_site)
+def test_every_compressible_file_has_smaller_forms_that_decode_to_it(published_site):
+    files = compressible(published_site)
     assert len(files) > 200
     for path in files:
         original = path.read_bytes()
@@ -42,31 +42,31 @@ def test_every_compressible_file_has_smaller_forms_that_decode_to_it(built_site)
 @pytest.mark.parametrize("file", ["en/measures/05/index.html", f"assets/calculators/pyodide/{pyodide_version()}/pyodide.asm.wasm",
                                   f"assets/calculators/pyodide/{pyodide_version()}/pyodide.asm.mjs", "search-index.json",
                                   "assets/calculators/stdlib/*/python_stdlib.zip"])
-def test_the_large_files_are_precompressed(built_site, file):
-    path = next(built_site.glob(file))
+def test_the_large_files_are_precompressed(published_site, file):
+    path = next(published_site.glob(file))
     assert path.with_name(f"{path.name}.br").is_file() and path.with_name(f"{path.name}.gz").is_file()
 
 
-def test_small_and_already_compressed_files_are_left_alone(built_site):
-    small = [path for path in built_site.rglob("*") if path.suffix in COMPRESSIBLE and path.stat().st_size < SMALLEST]
-    zipped = list(built_site.rglob("*.whl"))
+def test_small_and_already_compressed_files_are_left_alone(published_site):
+    small = [path for path in published_site.rglob("*") if path.suffix in COMPRESSIBLE and path.stat().st_size < SMALLEST]
+    zipped = list(published_site.rglob("*.whl"))
     assert small and zipped
     for path in small + zipped:
         assert not path.with_name(path.name + ".br").exists()
 
 
-def test_gzip_forms_carry_no_timestamp(built_site):
-    header = (built_site / "index.html.gz").read_bytes()[:10]
+def test_gzip_forms_carry_no_timestamp(published_site):
+    header = (published_site / "index.html.gz").read_bytes()[:10]
     assert header[4:8] == b"\0\0\0\0"
 
 
 # A small site: a page, a script, a file that does not shrink, a tiny file and an archive.
 @pytest.fixture
-def small_site(tmp_path, built_site):
+def small_site(tmp_path, published_site):
     site = tmp_path / "site"
     (site / "assets").mkdir(parents=True)
-    shutil.copyfile(built_site / "en/measures/05/index.html", site / "index.html")
-    shutil.copyfile(next(built_site.glob("assets/javascripts/bundle.*.min.js")), site / "assets" / "bundle.js")
+    shutil.copyfile(published_site / "en/measures/05/index.html", site / "index.html")
+    shutil.copyfile(next(published_site.glob("assets/javascripts/bundle.*.min.js")), site / "assets" / "bundle.js")
     (site / "assets" / "noise.json").write_bytes(os.urandom(4096))
     (site / "tiny.css").write_text("body{margin:0}", encoding="utf-8")
     (site / "assets" / "archive.zip").write_bytes(b"PK" + b"\0" * 4096)

@@ -38,8 +38,8 @@ def media_type(headers) -> str:
 
 
 # A fingerprinted asset of Material's, as a site path, e.g. /assets/javascripts/bundle.1a2b3c4d.min.js.
-def fingerprinted(built_site, pattern) -> str:
-    return "/" + next(built_site.glob(pattern)).relative_to(built_site).as_posix()
+def fingerprinted(published_site, pattern) -> str:
+    return "/" + next(published_site.glob(pattern)).relative_to(published_site).as_posix()
 
 
 @pytest.mark.parametrize("path,expected", [(PYODIDE + "pyodide.asm.wasm", "application/wasm"),
@@ -67,8 +67,8 @@ def test_pages_and_json_are_revalidated(nginx_url, path):
 
 @pytest.mark.parametrize("pattern", ["assets/javascripts/bundle.*.min.js", "assets/stylesheets/main.*.min.css",
                                      "en/assets/stylesheets/palette.*.min.css"])
-def test_fingerprinted_assets_are_cached_for_a_year(nginx_url, built_site, pattern):
-    status, headers, _ = fetch(nginx_url, fingerprinted(built_site, pattern))
+def test_fingerprinted_assets_are_cached_for_a_year(nginx_url, published_site, pattern):
+    status, headers, _ = fetch(nginx_url, fingerprinted(published_site, pattern))
     assert status == 200
     assert headers["Cache-Control"] == LONG_CACHE
     assert headers["X-Content-Type-Options"] == "nosniff"
@@ -80,8 +80,8 @@ def test_assets_without_a_fingerprint_are_revalidated(nginx_url, path):
     assert fetch(nginx_url, path)[1]["Cache-Control"] == "no-cache"
 
 
-def test_versioned_runtime_wheel_parameters_and_stdlib_are_cached_for_a_year(nginx_url, built_site):
-    manifest = json.loads((built_site / "assets/calculators/manifest.json").read_text(encoding="utf-8"))
+def test_versioned_runtime_wheel_parameters_and_stdlib_are_cached_for_a_year(nginx_url, published_site):
+    manifest = json.loads((published_site / "assets/calculators/manifest.json").read_text(encoding="utf-8"))
     named = ["/assets/calculators/" + manifest[key] for key in ("wheel", "parameters", "stdlib")]
     for path in (PYODIDE + "pyodide.asm.wasm", *named):
         status, headers, _ = fetch(nginx_url, path)
@@ -89,9 +89,9 @@ def test_versioned_runtime_wheel_parameters_and_stdlib_are_cached_for_a_year(ngi
 
 
 @pytest.mark.parametrize("path", ["/en/measures/05/", "/", "/no-such-page/"])
-def test_security_headers(nginx_url, built_site, path):
+def test_security_headers(nginx_url, published_site, path):
     _, headers, _ = fetch(nginx_url, path)
-    assert headers["Content-Security-Policy"] == expected_header_policy(built_site)
+    assert headers["Content-Security-Policy"] == expected_header_policy(published_site)
     assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"] == "same-origin"
@@ -102,9 +102,9 @@ def test_security_headers(nginx_url, built_site, path):
 @pytest.mark.parametrize("path,file", [("/en/measures/05/", "en/measures/05/index.html"),
                                        (PYODIDE + "pyodide.asm.wasm", PYODIDE.lstrip("/") + "pyodide.asm.wasm"),
                                        ("/search-index.json", "search-index.json")])
-def test_precompressed_bodies_decode_to_the_file(nginx_url, built_site, encoding, path, file):
+def test_precompressed_bodies_decode_to_the_file(nginx_url, published_site, encoding, path, file):
     status, headers, body = fetch(nginx_url, path, Accept_Encoding=encoding)
-    original = (built_site / file).read_bytes()
+    original = (published_site / file).read_bytes()
     assert status == 200
     assert headers["Content-Encoding"] == encoding
     assert "Accept-Encoding" in headers["Vary"]
@@ -118,11 +118,11 @@ def test_brotli_is_preferred_when_both_are_accepted(nginx_url):
 
 @pytest.mark.parametrize("path,file", [("/en/measures/05/", "en/measures/05/index.html"),
                                        (PYODIDE + "pyodide.asm.wasm", PYODIDE.lstrip("/") + "pyodide.asm.wasm")])
-def test_plain_file_without_accept_encoding(nginx_url, built_site, path, file):
+def test_plain_file_without_accept_encoding(nginx_url, published_site, path, file):
     status, headers, body = fetch(nginx_url, path)
     assert status == 200
     assert "Content-Encoding" not in headers
-    assert body == (built_site / file).read_bytes()
+    assert body == (published_site / file).read_bytes()
 
 
 def test_missing_directory_slash_redirects_relatively(nginx_url):
@@ -133,10 +133,10 @@ def test_missing_directory_slash_redirects_relatively(nginx_url):
 
 @pytest.mark.parametrize("path,page", [("/no-such-page/", "404.html"), ("/measures/99/", "404.html"),
                                        ("/en/no-such-page/", "en/404.html")])
-def test_missing_page_gets_the_404_page(nginx_url, built_site, path, page):
+def test_missing_page_gets_the_404_page(nginx_url, published_site, path, page):
     status, headers, body = fetch(nginx_url, path)
     assert status == 404
-    assert body == (built_site / page).read_bytes()
+    assert body == (published_site / page).read_bytes()
     assert headers["Cache-Control"] == "no-cache"
 
 

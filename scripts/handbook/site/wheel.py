@@ -64,6 +64,13 @@ def pyodide_runtime() -> Path:
     return source
 
 
+# The runtime files a build copies into a site, with the bytes they will have there: the pinned Pyodide's, and the
+# trimmed standard library written under scratch.
+def runtime_files(scratch: Path) -> list:
+    source = pyodide_runtime()
+    return [source / name for name in PYODIDE_FILES] + [write_trimmed_stdlib(source / "python_stdlib.zip", scratch)]
+
+
 # The urlsafe base64 SHA-256 a wheel's RECORD uses.
 def _digest(content: bytes) -> str:
     return base64.urlsafe_b64encode(hashlib.sha256(content).digest()).rstrip(b"=").decode()
