@@ -10,7 +10,9 @@ start-up time went; a reading page's bytes; and the ratios against the targets.
     .venv/bin/python scripts/bench/browser_calculators.py [--runs 3] [--chromium-only] [--no-throttled]
 
 Then the same cold and warm visits under a mobile link (Chromium DevTools emulation: 9 Mbps down, 1.5 Mbps up,
-150 ms round trip, 4 x CPU slowdown), worker against plain embed, with their targets (cold <= 0.7, warm <= 0.2).
+150 ms round trip, 4 x CPU slowdown), worker against plain embed, with their targets (cold <= 0.7, warm <= 0.2);
+and under the link alone: DevTools slows the CPU of a page's main thread only, never a worker's, so only the
+link alone compares the two at the same speed.
 
 Each variant is a function of the browser; a variant for another engine adds a row, not a change.
 
@@ -44,8 +46,11 @@ CALCULATOR = f"calculators/job-retention-refund/?{INPUTS}"
 READING = "measures/05/"
 TARGETS = {"cold": 0.8, "warm": 0.2, "blocking_ms": 50, "first_visit_mb": 4.5}
 THROTTLED_TARGETS = {"cold": 0.7, "warm": 0.2}
-# A mobile link as DevTools emulates it: bytes per second each way, round trip in ms, CPU slowdown factor.
+# A mobile link as DevTools emulates it: bytes per second each way, round trip in ms, CPU slowdown factor. DevTools
+# slows only a page's main thread ("only supported for pages, not workers"), so the plain embed runs at a quarter of
+# the speed and the worker's own work at full speed; the link alone, without the slowdown, is fair to both.
 MOBILE = {"download": 9e6 / 8, "upload": 1.5e6 / 8, "latency_ms": 150, "cpu": 4}
+LINKS = {"mobile link, 4 x CPU on the main thread only": MOBILE, "mobile link alone, fair to both": {**MOBILE, "cpu": 1}}
 STAY_MS = 5000
 # The warm visits: after a cold visit left as soon as its first result showed, or after one of STAY_MS.
 WARM = {"warm, left at once": 0, "warm, stayed 5 s": STAY_MS}
@@ -90,11 +95,11 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
 
 # One visit in a browser context, the page closed stay_ms after its first result: ms to first result,
 # ms blocking, bytes, the worker's phases and what it reported of the snapshot saved.
-def visit(context, server: Nginx, url: str, stay_ms: int, throttled: bool = False) -> dict:
+def visit(context, server: Nginx, url: str, stay_ms: int, link: dict = None) -> dict:
     mark = server.mark()
     page = context.new_page()
-    if throttled:
-        throttle(context, page)
+    if link:
+        throttle(context, page, link)
     page.add_init_script(WATCH)
     page.goto(url)
     page.wait_for_selector("html[data-bench-done]", state="attached", timeout=180_000)
@@ -107,26 +112,27 @@ def visit(context, server: Nginx, url: str, stay_ms: int, throttled: bool = Fals
     return figures
 
 
-# Emulate the mobile link on a page through DevTools (the page's network and its main thread's CPU).
-def throttle(context, page) -> None:
+# Emulate a link (one of LINKS) on a page through DevTools: the page's network, its worker's too, and its main
+# thread's CPU.
+def throttle(context, page, link: dict) -> None:
     devtools = context.new_cdp_session(page)
     devtools.send("Network.enable")
-    devtools.send("Network.emulateNetworkConditions", {"offline": False, "latency": MOBILE["latency_ms"],
-                                                        "downloadThroughput": MOBILE["download"],
-                                                        "uploadThroughput": MOBILE["upload"]})
-    devtools.send("Emulation.setCPUThrottlingRate", {"rate": MOBILE["cpu"]})
+    devtools.send("Network.emulateNetworkConditions", {"offline": False, "latency": link["latency_ms"],
+                                                        "downloadThroughput": link["download"],
+                                                        "uploadThroughput": link["upload"]})
+    devtools.send("Emulation.setCPUThrottlingRate", {"rate": link["cpu"]})
 
 
 # For each run and each kind of warm visit, a fresh Chromium profile: a cold visit of url left after
 # that kind's stay, then the warm visit; lists of visits by kind ("cold" holds every cold visit).
-def chromium(playwright, server: Nginx, url: str, runs: int, throttled: bool = False) -> dict:
+def chromium(playwright, server: Nginx, url: str, runs: int, link: dict = None) -> dict:
     visits = {"cold": [], **{kind: [] for kind in WARM}}
     for _ in range(runs):
         for kind, stay_ms in WARM.items():
             profile = tempfile.mkdtemp()
             context = playwright.chromium.launch_persistent_context(profile, executable_path="/usr/bin/chromium", args=FLAGS)
-            visits["cold"].append(visit(context, server, url, stay_ms, throttled))
-            visits[kind].append(visit(context, server, url, 0, throttled))
+            visits["cold"].append(visit(context, server, url, stay_ms, link))
+            visits[kind].append(visit(context, server, url, 0, link))
             context.close()
             shutil.rmtree(profile, ignore_errors=True)
     return visits
@@ -264,16 +270,18 @@ def _script_hash(element: str) -> str:
     return base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
 
 
-# The rows under the mobile link: each variant's visits, then worker/plain per kind against the targets.
-def show_throttled(variants: dict, runs: int) -> None:
-    print(f"\nChromium under a mobile link (9 Mbps down, 1.5 Mbps up, 150 ms round trip, 4 x CPU), median of {runs}:")
-    for name, visits in variants.items():
-        show(f"{name} (mobile)", visits)
+# The rows under one emulated link: each variant's visits, then worker/plain per kind against the targets.
+def show_throttled(name: str, variants: dict, runs: int) -> None:
+    link = LINKS[name]
+    print(f"\nChromium, {name} ({link['download'] * 8e-6:g} Mbps down, {link['upload'] * 8e-6:g} Mbps up, "
+          f"{link['latency_ms']} ms round trip, {link['cpu']} x CPU), median of {runs}:")
+    for variant, visits in variants.items():
+        show(f"{variant} ({name})", visits)
     worker, plain = variants["worker"], variants["plain embed"]
     for kind in worker:
         ratio = median(worker[kind], "result_ms") / median(plain[kind], "result_ms")
         target = THROTTLED_TARGETS["cold" if kind == "cold" else "warm"]
-        print(f"mobile, {kind:18} worker/plain {ratio:.2f} (target <= {target})")
+        print(f"{name}, {kind:18} worker/plain {ratio:.2f} (target <= {target})")
 
 
 # Build, serve through nginx, measure the worker page, the plain embed and a reading page; print.
@@ -295,9 +303,10 @@ def main(argv=None) -> int:
             variants = {"worker": chromium(playwright, server, server.url + CALCULATOR, runs),
                         "plain embed": chromium(playwright, server, server.url + "bench/baseline/", runs)}
             reading = reading_page(playwright, server)
-            throttled = None if arguments.no_throttled else {
-                "worker": chromium(playwright, server, server.url + CALCULATOR, runs, throttled=True),
-                "plain embed": chromium(playwright, server, server.url + "bench/baseline/", runs, throttled=True)}
+            throttled = {} if arguments.no_throttled else {
+                name: {"worker": chromium(playwright, server, server.url + CALCULATOR, runs, link),
+                       "plain embed": chromium(playwright, server, server.url + "bench/baseline/", runs, link)}
+                for name, link in LINKS.items()}
     finally:
         server.stop()
     print(f"Chromium, through nginx with Brotli, median of {runs} ({len(WARM) * runs} cold):")
@@ -313,8 +322,8 @@ def main(argv=None) -> int:
     print(f"worker/plain: cold {ratio['cold']:.2f} (target <= {TARGETS['cold']}); "
           f"blocking cold {median(worker['cold'], 'blocking_ms'):.0f} ms (target <= {TARGETS['blocking_ms']}); "
           f"first calculator visit {first_visit:.2f} MB on the wire (target <= {TARGETS['first_visit_mb']})")
-    if throttled:
-        show_throttled(throttled, runs)
+    for name, variants in throttled.items():
+        show_throttled(name, variants, runs)
     try:
         if not arguments.chromium_only:
             per_engine(site)
