@@ -62,11 +62,11 @@ def test_gzip_forms_carry_no_timestamp(published_site):
 
 # A small site: a page, a script, a file that does not shrink, a tiny file and an archive.
 @pytest.fixture
-def small_site(tmp_path, published_site):
+def small_site(tmp_path, built_site):
     site = tmp_path / "site"
     (site / "assets").mkdir(parents=True)
-    shutil.copyfile(published_site / "en/measures/05/index.html", site / "index.html")
-    shutil.copyfile(next(published_site.glob("assets/javascripts/bundle.*.min.js")), site / "assets" / "bundle.js")
+    shutil.copyfile(built_site / "en/measures/05/index.html", site / "index.html")
+    shutil.copyfile(next(built_site.glob("assets/javascripts/bundle.*.min.js")), site / "assets" / "bundle.js")
     (site / "assets" / "noise.json").write_bytes(os.urandom(4096))
     (site / "tiny.css").write_text("body{margin:0}", encoding="utf-8")
     (site / "assets" / "archive.zip").write_bytes(b"PK" + b"\0" * 4096)

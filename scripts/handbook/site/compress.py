@@ -53,8 +53,7 @@ def encoded(path: Path, data: bytes) -> dict:
 
 # Write file.gz and file.br beside every compressible file of site that they make smaller.
 def precompress(site: Path, cache: Path = CACHE) -> None:
-    cache.mkdir(parents=True, exist_ok=True)
-    digests = {path: _sha256(path) for path in _compressible_files(site)}
+    digests = _digests(sorted(path for path in site.rglob("*") if path.is_file()))
     _fill_cache(cache, digests)
     for path, digest in digests.items():
         _place(cache, path, digest)
@@ -64,19 +63,15 @@ def precompress(site: Path, cache: Path = CACHE) -> None:
 # Compress the runtime into the cache ahead of the builds that copy it (half a minute of one core at Brotli's highest
 # quality), so that those builds only copy its forms.
 def warm_runtime(cache: Path = CACHE) -> None:
-    cache.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
-        _fill_cache(cache, {path: _sha256(path) for path in runtime_files(Path(scratch)) if _worth_compressing(path)})
+        _fill_cache(cache, _digests(runtime_files(Path(scratch))))
 
 
-# Every file of site worth compressing, in a stable order.
-def _compressible_files(site: Path) -> list:
-    return sorted(path for path in site.rglob("*") if path.is_file() and _worth_compressing(path))
-
-
-# Whether a file is of a kind, and of a size, that compression makes worth sending compressed.
-def _worth_compressing(path: Path) -> bool:
-    return (path.suffix in COMPRESSIBLE or path.name in COMPRESSIBLE_NAMES) and path.stat().st_size >= SMALLEST
+# The files worth compressing among paths (of a compressible kind and size), in their order, each with its content's
+# hex SHA-256.
+def _digests(paths) -> dict:
+    return {path: _sha256(path) for path in paths
+            if (path.suffix in COMPRESSIBLE or path.name in COMPRESSIBLE_NAMES) and path.stat().st_size >= SMALLEST}
 
 
 # The hex SHA-256 of a file's content.
@@ -87,6 +82,7 @@ def _sha256(path: Path) -> str:
 
 # Compress every content not yet in the cache, largest first, one process per core.
 def _fill_cache(cache: Path, digests: dict) -> None:
+    cache.mkdir(parents=True, exist_ok=True)
     missing = {digest: path for path, digest in digests.items()
                if not all((cache / f"{digest}{suffix}").is_file() for suffix in ENCODINGS)}
     if not missing:
