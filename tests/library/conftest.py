@@ -26,7 +26,7 @@ def library_site(library, tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", BUILT_ON)
         site = build_library(str(library), str(tmp_path_factory.mktemp("built") / "site"), str(PROJECT / "mkdocs.yml"),
-                             site_url=f"http://127.0.0.1:{port}/")
+                             compress=False, site_url=f"http://127.0.0.1:{port}/")
     server, url = serve_folder(site, port)
     yield site, url
     server.shutdown()

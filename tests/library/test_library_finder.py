@@ -12,7 +12,7 @@ from handbook.data.dataset import load_dataset
 from handbook.data.export import export_dataset
 from handbook.site.library_finder import finder_markdown
 from tests.helpers import PROJECT, parameters, query
-from tests.quality.test_accessibility import violations
+from tests.quality.helpers import violations
 
 from .helpers import NUMBERS, ROOTS
 
@@ -106,7 +106,7 @@ def test_the_library_finder_in_a_browser(browser, library_site, language):
 @pytest.mark.parametrize("language", ROOTS)
 def test_the_library_finder_has_no_accessibility_violations(browser, library_site, language):
     url = library_site[1] + ROOTS[language] + "finder/"
-    context = browser.new_context(bypass_csp=True, viewport={"width": 390, "height": 844})
+    context = browser.new_context(viewport={"width": 390, "height": 844})
     tab = context.new_page()
     tab.goto(url)
     found = violations(tab, "before")

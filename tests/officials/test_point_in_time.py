@@ -52,7 +52,7 @@ def test_calculation_uses_the_value_in_force(data_copy):
 def test_site_shows_the_value_history_and_the_revision(data_copy, tmp_path):
     from handbook.site.labels import label
     date_the_refund_rate(data_copy)
-    site = build_site(str(data_copy), str(tmp_path / "site"), str(PROJECT / "mkdocs.yml"))
+    site = build_site(str(data_copy), str(tmp_path / "site"), str(PROJECT / "mkdocs.yml"), compress=False)
     for language, prefix in (("zh", site), ("en", site / "en")):
         open_end = label("open_end", language)
         assert_value_history(prefix / "key-figures" / "index.html", open_end)

@@ -1,7 +1,8 @@
 """Fixtures of the quality tests: a watched Chromium tab, and a walk over every page type."""
 import pytest
 
-from tests.quality.helpers import CALCULATORS, ROOTS, example_url, observations, static_pages, visit, watched_tab
+from tests.quality.helpers import (CALCULATORS, CONTENT, ROOTS, example_url, observations, show_an_error, static_pages,
+                                   violations, visit, watched_tab)
 
 
 # A watched tab for one test.
@@ -12,8 +13,9 @@ def watched(browser, site_url):
     context.close()
 
 
-# Every page type of both languages in one watched tab, each calculator run from its URL once (the languages
-# taking turns, one Pyodide start shared), then an instant navigation per language: what each step saw, by step.
+# Every page type of both languages in one watched tab, each calculator run from its URL once and then shown an error
+# by its form (the languages taking turns, one Pyodide start shared), then an instant navigation per language: what
+# each step saw, by step, with axe's violations on each page type and on each calculator's part of its page.
 @pytest.fixture(scope="session")
 def walk(browser, site_url) -> dict:
     report = {}
@@ -21,11 +23,16 @@ def walk(browser, site_url) -> dict:
     for turn, (language, root) in enumerate(ROOTS.items()):
         for kind, path in static_pages(language).items():
             visit(tab, site_url, root + path)
-            report[f"{language} {kind}"] = observations(tab)
+            step = f"{language} {kind}"
+            report[step] = {**observations(tab), "axe": violations(tab, step)}
         for calculator in CALCULATORS[turn::len(ROOTS)]:
             tab.goto(site_url + root + example_url(calculator))
             tab.wait_for_selector("form[data-state=done]", timeout=60_000)
-            report[f"{language} {calculator} result"] = observations(tab)
+            step = f"{language} {calculator} result"
+            report[step] = {**observations(tab), "axe": violations(tab, step, CONTENT)}
+            show_an_error(tab, calculator)
+            step = f"{language} {calculator} error"
+            report[step] = {**observations(tab), "axe": violations(tab, step, CONTENT)}
         visit(tab, site_url, root + "measures/05/")
         tab.click('nav a[href$="annex-1/"]')
         tab.wait_for_url("**/annex-1/")

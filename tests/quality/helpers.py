@@ -1,4 +1,4 @@
-"""Shared by the quality tests: the page types of the site, a watched Chromium tab, and the Nu Html Checker."""
+"""Shared by the quality tests: the page types of the site, a watched Chromium tab, axe-core, and the Nu Html Checker."""
 import json
 import subprocess
 from urllib.parse import quote
@@ -12,6 +12,16 @@ CALCULATORS = [entry["id"] for entry in catalog()]
 EXAMPLES = {entry["id"]: entry["example"] for entry in catalog()}
 NUMBER_TYPES = ("int", "money", "percent")
 VNU = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
+# Run axe on a part of the page once every finite animation has finished (half-faded elements have no fixed contrast).
+RUN_AXE = """async (scope) => {
+    const finite = document.getAnimations().filter((a) => a.effect.getComputedTiming().endTime !== Infinity);
+    await Promise.all(finite.map((animation) => animation.finished.catch(() => null)));
+    return axe.run(document.querySelector(scope), {
+        runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, resultTypes: ["violations"]});
+}"""
+CONTENT = ".md-content"  # what differs between calculators; whole calculator pages are among the page types
+TRANSITION_MS = 200  # Material's buttons change colour over 125 ms; axe reads the colour at rest, with the pointer on it
 CSP_WATCH = """
 window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", (event) => {
@@ -88,3 +98,23 @@ def nu_messages(files) -> list:
     run = subprocess.run(["java", "-jar", str(VNU), "--format", "json", *map(str, files)],
                          capture_output=True, text=True, timeout=300)
     return json.loads(run.stderr)["messages"]
+
+
+# Every axe violation in a part of the tab's current document (all of it by default), one line per element. axe is
+# evaluated by the driver, which the page's Content-Security-Policy does not govern, so no tab needs it bypassed.
+def violations(tab, where: str, scope: str = "html") -> list:
+    if not tab.evaluate("typeof axe !== 'undefined'"):
+        tab.evaluate(AXE.read_text(encoding="utf-8"))
+    found = tab.evaluate(RUN_AXE, scope)["violations"]
+    return [f"{where}: {rule['id']} ({rule['help']}) at {node['target']}" for rule in found for node in rule["nodes"]]
+
+
+# Put a calculator into its error state by the form itself: a bad value (or a required value removed), then submit;
+# the pointer stays on the button, so its hovered colours are checked too.
+def show_an_error(tab, calculator: str) -> None:
+    name, value = invalid_input(calculator)
+    tab.eval_on_selector(f'[name="{name}"]', "(control, value) => { control.value = value; }", value)
+    tab.click("form[data-calculator] button[type=submit]")
+    tab.wait_for_selector('[aria-invalid="true"]')
+    tab.hover("form[data-calculator] button[type=submit]")
+    tab.wait_for_timeout(TRANSITION_MS)

@@ -3,26 +3,17 @@ a calculator can be filled and submitted with the keyboard alone, with visible f
 import pytest
 
 from tests.conftest import profile_context
-from tests.helpers import PROJECT, watch_same_origin
-from tests.quality.helpers import CALCULATORS, ROOTS, SEARCHES, example_url, invalid_input, static_pages, visit
+from tests.helpers import watch_same_origin
+from tests.quality.helpers import (CALCULATORS, CONTENT, ROOTS, SEARCHES, example_url, show_an_error, static_pages,
+                                   violations, visit)
 
-AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
-# Run axe on a part of the page once every finite animation has finished (half-faded elements have no fixed contrast).
-RUN_AXE = """async (scope) => {
-    const finite = document.getAnimations().filter((a) => a.effect.getComputedTiming().endTime !== Infinity);
-    await Promise.all(finite.map((animation) => animation.finished.catch(() => null)));
-    return axe.run(document.querySelector(scope), {
-        runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, resultTypes: ["violations"]});
-}"""
-CONTENT = ".md-content"  # what differs between calculators; whole calculator pages are among the page types
-TRANSITION_MS = 200  # Material's buttons change colour over 125 ms; axe reads the colour at rest, with the pointer on it
 DARK_PAGES = ["", "measures/05/", "annex-2/", "units/hrss/", "search/?q=%E7%A8%B3%E5%B2%97"]
 
 
-# One profile for axe, CSP bypassed so the checker can be injected; its tabs share the calculators' warm start.
+# One profile for axe; its tabs share the calculators' warm start.
 @pytest.fixture(scope="session")
 def axe_context(tmp_path_factory, proxy):
-    context = profile_context(tmp_path_factory.mktemp("axe-profile"), proxy, bypass_csp=True)
+    context = profile_context(tmp_path_factory.mktemp("axe-profile"), proxy)
     yield context
     context.close()
 
@@ -42,7 +33,7 @@ def axe_tab(axe_context, site_url):
 # which a shared context would carry from a light page into a dark run.
 @pytest.fixture
 def scheme_tab(browser, site_url):
-    context = browser.new_context(bypass_csp=True)
+    context = browser.new_context()
     foreign = []
     watch_same_origin(context, site_url, foreign)
     tab = context.new_page()
@@ -51,31 +42,10 @@ def scheme_tab(browser, site_url):
     context.close()
 
 
-# Every axe violation in a part of the tab's current document (all of it by default), one line per element.
-def violations(tab, where: str, scope: str = "html") -> list:
-    if not tab.evaluate("typeof axe !== 'undefined'"):
-        tab.add_script_tag(path=str(AXE))
-    found = tab.evaluate(RUN_AXE, scope)["violations"]
-    return [f"{where}: {rule['id']} ({rule['help']}) at {node['target']}" for rule in found for node in rule["nodes"]]
-
-
-# Put a calculator into its error state by the form itself: a bad value (or a required value removed), then submit;
-# the pointer stays on the button, so its hovered colours are checked too.
-def show_an_error(tab, calculator: str) -> None:
-    name, value = invalid_input(calculator)
-    tab.eval_on_selector(f'[name="{name}"]', "(control, value) => { control.value = value; }", value)
-    tab.click("form[data-calculator] button[type=submit]")
-    tab.wait_for_selector('[aria-invalid="true"]')
-    tab.hover("form[data-calculator] button[type=submit]")
-    tab.wait_for_timeout(TRANSITION_MS)
-
-
+# Every page type as the walk found it (tests/quality/conftest.py).
 @pytest.mark.parametrize("language", ROOTS)
-def test_every_page_type_has_no_violations(axe_tab, site_url, language, capsys):
-    found = []
-    for kind, path in static_pages(language).items():
-        visit(axe_tab, site_url, ROOTS[language] + path)
-        found += violations(axe_tab, f"{language} {kind}")
+def test_every_page_type_has_no_violations(walk, language, capsys):
+    found = [line for kind in static_pages(language) for line in walk[f"{language} {kind}"]["axe"]]
     with capsys.disabled():
         print(f"\naxe: {len(static_pages(language))} page types in {language}")
     assert found == [], "\n".join(found)
@@ -91,16 +61,11 @@ def test_every_calculator_before_a_result_has_no_violations(axe_tab, site_url, l
     assert found == [], "\n".join(found)
 
 
-# Each calculator once with a URL-driven result and then with an error, the languages taking turns.
-def test_every_calculator_with_a_result_and_with_an_error_has_no_violations(axe_tab, site_url, capsys):
-    found = []
-    for index, calculator in enumerate(CALCULATORS):
-        language = list(ROOTS)[index % len(ROOTS)]
-        axe_tab.goto(site_url + ROOTS[language] + example_url(calculator))
-        axe_tab.wait_for_selector("form[data-state=done]", timeout=60_000)
-        found += violations(axe_tab, f"{language} {calculator} result", CONTENT)
-        show_an_error(axe_tab, calculator)
-        found += violations(axe_tab, f"{language} {calculator} error", CONTENT)
+# Each calculator once with a URL-driven result and then with an error, the languages taking turns, as the walk found it.
+def test_every_calculator_with_a_result_and_with_an_error_has_no_violations(walk, capsys):
+    steps = [f"{language} {calculator} {state}" for turn, language in enumerate(ROOTS)
+             for calculator in CALCULATORS[turn::len(ROOTS)] for state in ("result", "error")]
+    found = [line for step in steps for line in walk[step]["axe"]]
     with capsys.disabled():
         print(f"\naxe: {len(CALCULATORS)} calculators before a result in each language, with a result and with an error")
     assert found == [], "\n".join(found)
@@ -169,7 +134,7 @@ def test_calculator_with_the_keyboard_alone(axe_tab, site_url):
         tab_to(axe_tab, name)
         axe_tab.keyboard.type(value)
     axe_tab.keyboard.press("Enter")
-    axe_tab.wait_for_function("document.querySelector('output[name=refund]').value === '40,000.00 元'", timeout=60_000)
+    axe_tab.wait_for_function("() => document.querySelector('output[name=refund]').value === '40,000.00 元'", timeout=60_000)
 
 
 def test_an_error_is_described_and_announced(axe_tab, site_url):

@@ -100,7 +100,7 @@ def rename_body(data, old: str, new: str) -> None:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     data = hostile_data(shutil.copytree(PROJECT / "policy_data", tmp_path_factory.mktemp("hostile") / "policy_data"))
-    site = build_site(str(data), str(data.parent / "site"), str(PROJECT / "mkdocs.yml"))
+    site = build_site(str(data), str(data.parent / "site"), str(PROJECT / "mkdocs.yml"), compress=False)
     server, url = serve_folder(site)
     yield site, url
     server.shutdown()
