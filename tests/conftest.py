@@ -103,9 +103,9 @@ def pytest_sessionfinish(session):
         playwright_driver().stop()
 
 
-# Under pytest-xdist (scripts/test runs a worker per core) keep the tests that share an expensive session
-# fixture on one worker: the walk through every page type, the published site, and each engine's browser and
-# shared tab.
+# Under pytest-xdist (scripts/test runs a worker per core) keep the tests that share an expensive fixture on one
+# worker: the walk through every page type, the published site, the sites built from hostile and from other data,
+# and each engine's browser and shared tab.
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     for item in items:
@@ -120,6 +120,9 @@ def shared_fixture_group(item) -> str | None:
         return "walk"
     if "published_site" in item.fixturenames:
         return "published"
+    for site in ("hostile_site", "other_site"):
+        if site in item.fixturenames:
+            return site
     engine_name = getattr(item, "callspec", None) and item.callspec.params.get("engine_name")
     return f"engine-{engine_name}" if engine_name else None
 

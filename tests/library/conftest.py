@@ -30,3 +30,12 @@ def library_site(library, tmp_path_factory):
     server, url = serve_folder(site, port)
     yield site, url
     server.shutdown()
+
+
+# A phone-width context for the library's readers in Chromium, kept for the session so that the finder's worker starts
+# from its saved snapshot after the first run.
+@pytest.fixture(scope="session")
+def library_reader(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    yield context
+    context.close()

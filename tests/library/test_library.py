@@ -204,10 +204,9 @@ def _answers(port: int, path: str) -> bool:
 # 2019-01-01, a document opens from it, its cross-reference leads to the cited document, one document's search finds
 # the other's text and names it, and the calculator runs on the library's shared runtime.
 @pytest.mark.parametrize("language", ROOTS)
-def test_the_library_in_a_browser(browser, library_site, language):
+def test_the_library_in_a_browser(library_reader, library_site, language):
     site, url = library_site
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    tab = context.new_page()
+    tab = library_reader.new_page()
     tab.goto(url + ROOTS[language])
     assert tab.evaluate("document.documentElement.scrollWidth") <= 390
     statuses = tab.locator(".hb-status-text").all_inner_texts()
@@ -228,7 +227,7 @@ def test_the_library_in_a_browser(browser, library_site, language):
     tab.fill('[name="last_year_ui_contributions_paid"]', "80000.00")
     tab.click("form button[type=submit]")
     tab.wait_for_selector("""output[name=refund][data-value='"40000.00"']""", state="attached")
-    context.close()
+    tab.close()
 
 
 # The header box on a page of one document finds the phrase and lists only pages of the document that holds it.

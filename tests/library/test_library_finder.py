@@ -69,13 +69,12 @@ def answer(tab) -> None:
 # under "without a finder"; the same answers from the page's shared link show the same with taizhuang's section on
 # the first screen, "Change answers" leading to the form below; nothing is requested from another origin.
 @pytest.mark.parametrize("language", ROOTS)
-def test_the_library_finder_in_a_browser(browser, library_site, language):
+def test_the_library_finder_in_a_browser(library_reader, library_site, language):
     site, url = library_site
     computed = calculate("policy-finder", ANSWERS, parameters())
     likely = {match["measure"] for match in computed["matches"] if match["status"] == "likely"}
     total = next(figure for figure in computed["display"] if figure["name"] == "estimated_total")["text"][language]
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    tab = context.new_page()
+    tab = library_reader.new_page()
     fetched = []
     tab.on("request", lambda request: fetched.append(request.url))
     tab.goto(url + ROOTS[language])
@@ -98,22 +97,21 @@ def test_the_library_finder_in_a_browser(browser, library_site, language):
     tab.click(".hb-change-answers button")
     assert tab.evaluate("document.activeElement.name") == "profile_type"
     assert tab.evaluate("document.querySelector('form[data-library-finder]').getBoundingClientRect().top") < 844
-    context.close()
+    tab.close()
     assert fetched and all(address.startswith(url) for address in fetched)
 
 
 # axe-core finds no WCAG 2.1 A/AA violation on the library's finder, in both languages, before and after its result.
 @pytest.mark.parametrize("language", ROOTS)
-def test_the_library_finder_has_no_accessibility_violations(browser, library_site, language):
+def test_the_library_finder_has_no_accessibility_violations(library_reader, library_site, language):
     url = library_site[1] + ROOTS[language] + "finder/"
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    tab = context.new_page()
+    tab = library_reader.new_page()
     tab.goto(url)
     found = violations(tab, "before")
     tab.goto(f"{url}?{query(ANSWERS)}")
     tab.wait_for_selector("form[data-library-finder][data-state=done]", timeout=120000)
     found += violations(tab, "after")
-    context.close()
+    tab.close()
     assert found == []
 
 
@@ -138,12 +136,11 @@ def test_the_finder_page_for_any_number_of_finders(language):
 
 
 # A shared link without the required first answer opens on the form, the question marked and no section waiting.
-def test_a_link_without_who_is_asking_opens_on_the_form(browser, library_site):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    tab = context.new_page()
+def test_a_link_without_who_is_asking_opens_on_the_form(library_reader, library_site):
+    tab = library_reader.new_page()
     tab.goto(f"{library_site[1]}en/finder/?size=small")
     tab.wait_for_selector("form[data-library-finder][data-state=done]", timeout=120000)
     assert tab.get_attribute('[name="profile_type"]', "aria-invalid") == "true"
     assert tab.get_attribute("[data-document=taizhuang] .hb-result", "data-state") == "empty"
     assert tab.evaluate("document.documentElement.hasAttribute('data-hb-shared')") is False
-    context.close()
+    tab.close()

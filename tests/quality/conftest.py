@@ -5,21 +5,22 @@ from tests.quality.helpers import (CALCULATORS, CONTENT, ROOTS, example_url, obs
                                    violations, visit, watched_tab)
 
 
-# A watched tab for one test.
+# A watched tab of the readers' profile for one test.
 @pytest.fixture
-def watched(browser, site_url):
-    context, tab = watched_tab(browser, site_url)
+def watched(reader_context, site_url):
+    tab = watched_tab(reader_context, site_url)
     yield tab
-    context.close()
+    tab.close()
 
 
-# Every page type of both languages in one watched tab, each calculator run from its URL once and then shown an error
-# by its form (the languages taking turns, one Pyodide start shared), then an instant navigation per language: what
-# each step saw, by step, with axe's violations on each page type and on each calculator's part of its page.
+# Every page type of both languages in one watched tab of the readers' profile, each calculator run from its URL once
+# and then shown an error by its form (the languages taking turns, the profile's warm start shared), then an instant
+# navigation per language: what each step saw, by step, with axe's violations on each page type and on each
+# calculator's part of its page.
 @pytest.fixture(scope="session")
-def walk(browser, site_url) -> dict:
+def walk(reader_context, site_url) -> dict:
     report = {}
-    context, tab = watched_tab(browser, site_url)
+    tab = watched_tab(reader_context, site_url)
     for turn, (language, root) in enumerate(ROOTS.items()):
         for kind, path in static_pages(language).items():
             visit(tab, site_url, root + path)
@@ -37,5 +38,5 @@ def walk(browser, site_url) -> dict:
         tab.click('nav a[href$="annex-1/"]')
         tab.wait_for_url("**/annex-1/")
         report[f"{language} instant navigation"] = observations(tab)
-    context.close()
+    tab.close()
     return report

@@ -67,17 +67,17 @@ def visit(tab, site_url: str, path: str) -> None:
     settle(tab, path)
 
 
-# A new context and tab that record requests to other origins (which the proxy refuses), and record CSP violations, dialogs and script errors.
-def watched_tab(browser, site_url: str):
-    context = browser.new_context()
-    context.add_init_script(CSP_WATCH)
+# A new tab of context that records requests to other origins (which the proxy refuses), CSP violations, dialogs and
+# script errors.
+def watched_tab(context, site_url: str):
     tab = context.new_page()
+    tab.add_init_script(CSP_WATCH)
     tab.foreign_requests, tab.console_csp, tab.dialogs, tab.errors = [], [], [], []
-    watch_same_origin(context, site_url, tab.foreign_requests)
+    watch_same_origin(tab, site_url, tab.foreign_requests)
     tab.on("console", lambda message: "Content Security Policy" in message.text and tab.console_csp.append(message.text))
     tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
     tab.on("pageerror", lambda error: tab.errors.append(str(error)))
-    return context, tab
+    return tab
 
 
 # Every CSP violation a watched tab saw on its current document, from events and from the console.

@@ -2,7 +2,6 @@
 a calculator can be filled and submitted with the keyboard alone, with visible focus and announced errors."""
 import pytest
 
-from tests.conftest import profile_context
 from tests.helpers import watch_same_origin
 from tests.quality.helpers import (CALCULATORS, CONTENT, ROOTS, SEARCHES, example_url, show_an_error, static_pages,
                                    violations, visit)
@@ -10,19 +9,11 @@ from tests.quality.helpers import (CALCULATORS, CONTENT, ROOTS, SEARCHES, exampl
 DARK_PAGES = ["", "measures/05/", "annex-2/", "units/hrss/", "search/?q=%E7%A8%B3%E5%B2%97"]
 
 
-# One profile for axe; its tabs share the calculators' warm start.
-@pytest.fixture(scope="session")
-def axe_context(tmp_path_factory, proxy):
-    context = profile_context(tmp_path_factory.mktemp("axe-profile"), proxy)
-    yield context
-    context.close()
-
-
-# A fresh tab for axe, other origins blocked.
+# A fresh tab of the readers' profile for axe (its calculators start warm), other origins blocked.
 @pytest.fixture
-def axe_tab(axe_context, site_url):
+def axe_tab(reader_context, site_url):
     foreign = []
-    tab = axe_context.new_page()
+    tab = reader_context.new_page()
     watch_same_origin(tab, site_url, foreign)
     yield tab
     assert foreign == []
@@ -40,6 +31,25 @@ def scheme_tab(browser, site_url):
     yield tab
     assert foreign == []
     context.close()
+
+
+# A context following a dark system scheme, for the session.
+@pytest.fixture(scope="session")
+def dark_context(browser):
+    context = browser.new_context(color_scheme="dark")
+    yield context
+    context.close()
+
+
+# A tab of a dark-scheme context shared by the dark runs (the calculator's warm start with it), other origins blocked.
+@pytest.fixture
+def dark_tab(dark_context, site_url):
+    foreign = []
+    tab = dark_context.new_page()
+    watch_same_origin(tab, site_url, foreign)
+    yield tab
+    assert foreign == []
+    tab.close()
 
 
 # Every page type as the walk found it (tests/quality/conftest.py).
@@ -72,17 +82,16 @@ def test_every_calculator_with_a_result_and_with_an_error_has_no_violations(walk
 
 
 @pytest.mark.parametrize("language", ROOTS)
-def test_dark_palette_has_no_violations(scheme_tab, site_url, language):
-    scheme_tab.emulate_media(color_scheme="dark")
+def test_dark_palette_has_no_violations(dark_tab, site_url, language):
     found = []
     for path in DARK_PAGES + [example_url("job-retention-refund")]:
-        visit(scheme_tab, site_url, ROOTS[language] + path)
+        visit(dark_tab, site_url, ROOTS[language] + path)
         if "calculators/" in path:
-            scheme_tab.wait_for_selector("form[data-state=done]", timeout=60_000)
-        assert scheme_tab.get_attribute("body", "data-md-color-scheme") == "slate"
-        found += violations(scheme_tab, f"{language} dark {path}")
-    show_an_error(scheme_tab, "job-retention-refund")
-    found += violations(scheme_tab, f"{language} dark job-retention-refund error")
+            dark_tab.wait_for_selector("form[data-state=done]", timeout=60_000)
+        assert dark_tab.get_attribute("body", "data-md-color-scheme") == "slate"
+        found += violations(dark_tab, f"{language} dark {path}")
+    show_an_error(dark_tab, "job-retention-refund")
+    found += violations(dark_tab, f"{language} dark job-retention-refund error")
     assert found == [], "\n".join(found)
 
 

@@ -106,17 +106,24 @@ def hostile_site(tmp_path_factory):
     server.shutdown()
 
 
+# A context for the hostile site, kept for the module so that its calculators start warm after the first.
+@pytest.fixture(scope="module")
+def hostile_context(browser):
+    context = browser.new_context()
+    yield context
+    context.close()
+
+
 # A tab that records dialogs and requests to other origins (which the proxy refuses).
 @pytest.fixture
-def tab(browser, hostile_site):
-    context = browser.new_context()
+def tab(hostile_context, hostile_site):
     foreign = []
-    watch_same_origin(context, hostile_site[1], foreign)
-    page = context.new_page()
+    page = hostile_context.new_page()
+    watch_same_origin(page, hostile_site[1], foreign)
     page.dialogs = []
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
     yield page
-    context.close()
+    page.close()
     assert foreign == []
 
 

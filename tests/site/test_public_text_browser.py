@@ -143,14 +143,12 @@ def test_finder_shows_the_amounts_the_calculators_give(page, site_url, root, lan
 
 @pytest.mark.parametrize("calculator,inputs", [("job-retention-refund", ENTRIES["job-retention-refund"]["example"]),
                                                ("policy-finder", ENTERPRISE)])
-def test_a_shared_link_does_not_shift_the_page(browser, site_url, calculator, inputs):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    tab = context.new_page()
-    tab.add_init_script(LAYOUT_SHIFT)
-    open_with(tab, site_url, calculator, inputs)
-    tab.wait_for_timeout(300)
-    assert tab.evaluate("window.__layoutShift") < 0.01
-    context.close()
+def test_a_shared_link_does_not_shift_the_page(page, site_url, calculator, inputs):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.add_init_script(LAYOUT_SHIFT)
+    open_with(page, site_url, calculator, inputs)
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__layoutShift") < 0.01
 
 
 def test_finder_explains_itself_without_javascript(browser, site_url):
