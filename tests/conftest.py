@@ -1,4 +1,4 @@
-"""Shared fixtures: a freshly built site, a local server for it, and a real Chromium."""
+"""Shared fixtures: a freshly built site, a local server for it, a real Chromium, and a walk over every page type."""
 import shutil
 import subprocess
 import sys
@@ -8,6 +8,8 @@ import pytest
 
 from handbook.static_server import serve_folder
 from tests.helpers import PROJECT, free_port, playwright_driver, refusing_proxy, watch_same_origin
+from tests.quality.helpers import (CALCULATORS, CONTENT, ROOTS, example_url, observations, show_an_error, static_pages,
+                                   violations, visit, watched_tab)
 
 CHROMIUM = Path("/usr/bin/chromium")
 RUNTIME_WARMING = pytest.StashKey()
@@ -144,6 +146,38 @@ def page(reader_context, site_url):
     watch_same_origin(tab, site_url, tab.foreign_requests)
     yield tab
     tab.close()
+
+
+# Every page type of both languages in one watched tab of the readers' profile, then each calculator run from its URL
+# in each language (the profile's warm start shared), half of them (the languages taking turns) then shown an error by
+# their form, then an instant navigation per language: what each step saw, by step, with axe's violations on each page
+# type and on those calculators' part of their page, and each result's text as shown.
+@pytest.fixture(scope="session")
+def walk(reader_context, site_url) -> dict:
+    report = {}
+    tab = watched_tab(reader_context, site_url)
+    for turn, (language, root) in enumerate(ROOTS.items()):
+        for kind, path in static_pages(language).items():
+            visit(tab, site_url, root + path)
+            step = f"{language} {kind}"
+            report[step] = {**observations(tab), "axe": violations(tab, step)}
+        for calculator in CALCULATORS:
+            tab.goto(site_url + root + example_url(calculator))
+            tab.wait_for_selector("form[data-state=done]", timeout=60_000)
+            step = f"{language} {calculator} result"
+            report[step] = {**observations(tab), "text": tab.inner_text("article"),
+                            "results_shown": tab.locator(".hb-result[data-state=shown]").count()}
+            if calculator in CALCULATORS[turn::len(ROOTS)]:
+                report[step]["axe"] = violations(tab, step, CONTENT)
+                show_an_error(tab, calculator)
+                step = f"{language} {calculator} error"
+                report[step] = {**observations(tab), "axe": violations(tab, step, CONTENT)}
+        visit(tab, site_url, root + "measures/05/")
+        tab.click('nav a[href$="annex-1/"]')
+        tab.wait_for_url("**/annex-1/")
+        report[f"{language} instant navigation"] = observations(tab)
+    tab.close()
+    return report
 
 
 # Copy the real data into a temporary folder a test may change.
