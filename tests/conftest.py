@@ -180,6 +180,14 @@ def walk(reader_context, site_url) -> dict:
     return report
 
 
+# Each engine's browser, started on first use and kept for the session, behind a gate of its own serving the built
+# site (the library's tests add theirs to it); a missing browser fails naming it.
+@pytest.fixture(scope="session")
+def engines(built_site):
+    from tests.engines.drivers import engines_serving  # it reads this module's Chromium settings
+    yield from engines_serving(built_site)
+
+
 # Copy the real data into a temporary folder a test may change.
 @pytest.fixture
 def data_copy(tmp_path) -> Path:

@@ -1,14 +1,8 @@
-"""Fixtures for the cross-engine tests: the gate serving the built site, one browser per engine, a shared tab."""
+"""Fixtures for the cross-engine tests: the gate serving the built site, a shared tab per engine (the browsers are
+tests/conftest.py's `engines`)."""
 import pytest
 
-from tests.engines.drivers import engines_serving, shared_sessions
-
-
-# Each engine's browser, started on first use and kept for the session, behind a gate of its own; a missing browser
-# fails naming it.
-@pytest.fixture(scope="session")
-def engines(built_site):
-    yield from engines_serving(built_site)
+from tests.engines.drivers import shared_sessions
 
 
 # The engine a test is parametrised with (its `engine_name`).

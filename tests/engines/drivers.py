@@ -57,12 +57,14 @@ class GateHandler(SiteHandler):
         self.server.foreign.append(f"https://{self.path}/")
         self.send_error(403, "other origin")
 
-    # True when the request is for this site; an absolute URL is cut down to its path.
+    # True when the request is for this site or another the gate serves (then read from that one's folder); an
+    # absolute URL is cut down to its path.
     def _local(self) -> bool:
         if not self.path.startswith(("http://", "https://")):
             return True
         parts = urlsplit(self.path)
-        if parts.scheme == "http" and parts.netloc in self.server.local_hosts:
+        if parts.scheme == "http" and parts.netloc in self.server.local_hosts | self.server.sites.keys():
+            self.directory = self.server.sites.get(parts.netloc, self.directory)
             self.path = parts.path + (f"?{parts.query}" if parts.query else "")
             return True
         self.server.foreign.append(self.path)
@@ -71,17 +73,26 @@ class GateHandler(SiteHandler):
 
 
 class Gate:
-    """The built site on 127.0.0.1 and at http://intranet.test/ (through the proxy), recording other origins."""
+    """The built site on 127.0.0.1 and at http://intranet.test/ (through the proxy), recording other origins; other
+    sites may be added, each an origin of its own on 127.0.0.1."""
 
     def __init__(self, folder: Path):
-        self.server = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", 0), functools.partial(GateHandler, directory=str(folder)))
+        self.server = site_server(folder, [])
         self.port = self.server.server_address[1]
-        self.server.local_hosts = {f"127.0.0.1:{self.port}", f"localhost:{self.port}", INTRANET, f"{INTRANET}:80"}
-        self.server.foreign = []
+        self.server.local_hosts |= {INTRANET, f"{INTRANET}:80"}
         self.url = f"http://127.0.0.1:{self.port}/"
         self.intranet_url = f"http://{INTRANET}/"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.others = []
+        self.origins = [self.url, self.intranet_url]  # the addresses it serves; a session opened later counts them its own
+
+    # Serve another built site (a library) through this gate too, as http://127.0.0.1:PORT/ (a port of its own, so an
+    # origin of its own), its other-origin requests recorded with the gate's; return that address.
+    def add_site(self, folder: Path) -> str:
+        other = site_server(folder, self.server.foreign)
+        self.others.append(other)
+        self.server.sites.update(dict.fromkeys(other.local_hosts, str(folder)))
+        self.origins.append(f"http://127.0.0.1:{other.server_address[1]}/")
+        return self.origins[-1]
 
     # Requests to other origins seen since the last call (and forget them).
     def take_foreign(self) -> list:
@@ -91,7 +102,18 @@ class Gate:
 
     # Stop serving.
     def close(self) -> None:
-        self.server.shutdown()
+        for server in [self.server, *self.others]:
+            server.shutdown()
+
+
+# A gate's server of a folder on a free port of 127.0.0.1, serving in a background thread and recording other origins
+# in foreign.
+def site_server(folder: Path, foreign: list) -> http.server.ThreadingHTTPServer:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GateHandler, directory=str(folder)))
+    port = server.server_address[1]
+    server.local_hosts, server.sites, server.foreign = {f"127.0.0.1:{port}", f"localhost:{port}"}, {}, foreign
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
 
 
 # Fail (never skip) naming what is missing.
@@ -181,7 +203,7 @@ class PlaywrightSession(Session):
     def __init__(self, context, gate: Gate):
         self.context, self.foreign = context, []
         context.on("request", self._record)
-        self.local = (gate.url, gate.intranet_url, "data:", "blob:", "file:")
+        self.local = (*gate.origins, "data:", "blob:", "file:")
         self.page = context.new_page()
 
     # Record a request to another origin (the gate refuses it). Only listening keeps the HTTP and code caches on.
@@ -328,7 +350,7 @@ class Firefox(Engine):
         return answer["value"]
 
     def session(self, init_script=""):
-        local = [self.gate.url, self.gate.intranet_url, "data:", "blob:", "file:"]
+        local = [*self.gate.origins, "data:", "blob:", "file:"]
         return BridgeSession(self, self.call("session", init=init_script, local=local))
 
     def close(self):

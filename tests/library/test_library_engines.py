@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.engines.drivers import ENGINES, engines_serving, shared_sessions
+from tests.engines.drivers import ENGINES, shared_sessions
 from tests.engines.test_finder import NARROWEST
 from tests.helpers import query
 
@@ -17,25 +17,32 @@ from .test_library_finder import ANSWERS, NO_FINDER
 TITLES = {"#hb-header-results": ".hb-suggest-title", "#hb-search-results": "li a"}  # a result list: its titles
 
 
-# Each engine's browser, started on first use behind a gate of its own serving the library; a missing browser fails
-# naming it.
+# The library through each engine's gate (the session's browsers), an origin of its own, added on first use:
+# get(name) -> its base URL.
 @pytest.fixture(scope="module")
-def library_engines(library_site):
-    yield from engines_serving(library_site[0])
+def library_urls(engines, library_site):
+    urls = {}
+
+    def get(name):
+        if name not in urls:
+            urls[name] = engines(name).gate.add_site(library_site[0])
+        return urls[name]
+    return get
 
 
 # One tab per engine on the library for the module (so the finder's runs share its warm start), closed at the end.
 @pytest.fixture(scope="module")
-def library_tabs(library_engines):
-    yield from shared_sessions(library_engines)
+def library_tabs(engines):
+    yield from shared_sessions(engines)
 
 
-# This test's engine and its shared tab on the library, cleared of recorded other-origin requests.
+# This test's engine's address of the library and its shared tab there, cleared of recorded other-origin requests.
 @pytest.fixture
-def library_tab(library_engines, library_tabs, engine_name):
+def library_tab(library_urls, library_tabs, engine_name):
+    url = library_urls(engine_name)  # before the tab, which counts the library's address as its own
     tab = library_tabs(engine_name)
     tab.take_foreign()
-    return library_engines(engine_name), tab
+    return url, tab
 
 
 # The titles a result list shows once it has results.
@@ -48,8 +55,8 @@ def listed_titles(tab, results: str) -> list:
 @pytest.mark.parametrize("engine_name", ENGINES)
 @pytest.mark.parametrize("language", ROOTS)
 def test_the_library_search_in_every_engine(library_tab, engine_name, language):
-    engine, tab = library_tab
-    root = engine.gate.url + ROOTS[language]
+    url, tab = library_tab
+    root = url + ROOTS[language]
     for query, number, other in zip(SEARCHES[language], NUMBERS[language], ("songhe", "taizhuang")):
         tab.goto(f"{root}{other}/measures/01/")
         tab.wait("form.hb-header-search[data-ready]")
@@ -67,8 +74,8 @@ def test_the_library_search_in_every_engine(library_tab, engine_name, language):
 @pytest.mark.parametrize("engine_name", ENGINES)
 @pytest.mark.parametrize("language", ROOTS)
 def test_the_library_finder_in_every_engine(library_tab, engine_name, language):
-    engine, tab = library_tab
-    root = engine.gate.url + ROOTS[language]
+    url, tab = library_tab
+    root = url + ROOTS[language]
     before = tab.resize(NARROWEST[engine_name], 844)
     try:
         tab.goto(f"{root}finder/?{query(ANSWERS)}")
