@@ -9,15 +9,20 @@ from tests.quality.helpers import (CALCULATORS, CONTENT, ROOTS, SEARCHES, exampl
 DARK_PAGES = ["", "measures/05/", "annex-2/", "units/hrss/", "search/?q=%E7%A8%B3%E5%B2%97"]
 
 
-# A fresh tab of the readers' profile for axe (its calculators start warm), other origins blocked.
-@pytest.fixture
-def axe_tab(reader_context, site_url):
+# A new tab of context that fails its test if it asked another origin for anything (the proxy refuses it).
+def guarded_tab(context, site_url):
     foreign = []
-    tab = reader_context.new_page()
+    tab = context.new_page()
     watch_same_origin(tab, site_url, foreign)
     yield tab
     assert foreign == []
     tab.close()
+
+
+# A fresh tab of the readers' profile for axe (its calculators start warm).
+@pytest.fixture
+def axe_tab(reader_context, site_url):
+    yield from guarded_tab(reader_context, site_url)
 
 
 # A tab in a context of its own, for a colour scheme: Material stores the palette it first chose in localStorage,
@@ -41,15 +46,10 @@ def dark_context(browser):
     context.close()
 
 
-# A tab of a dark-scheme context shared by the dark runs (the calculator's warm start with it), other origins blocked.
+# A tab of the dark-scheme context shared by the dark runs (the calculator's warm start with it).
 @pytest.fixture
 def dark_tab(dark_context, site_url):
-    foreign = []
-    tab = dark_context.new_page()
-    watch_same_origin(tab, site_url, foreign)
-    yield tab
-    assert foreign == []
-    tab.close()
+    yield from guarded_tab(dark_context, site_url)
 
 
 # Every page type as the walk found it (tests/quality/conftest.py).
