@@ -63,8 +63,8 @@ class GateHandler(SiteHandler):
         if not self.path.startswith(("http://", "https://")):
             return True
         parts = urlsplit(self.path)
-        if parts.scheme == "http" and parts.netloc in self.server.local_hosts | self.server.sites.keys():
-            self.directory = self.server.sites.get(parts.netloc, self.directory)
+        if parts.scheme == "http" and parts.netloc in self.server.hosts:
+            self.directory = self.server.hosts[parts.netloc]
             self.path = parts.path + (f"?{parts.query}" if parts.query else "")
             return True
         self.server.foreign.append(self.path)
@@ -79,7 +79,7 @@ class Gate:
     def __init__(self, folder: Path):
         self.server = site_server(folder, [])
         self.port = self.server.server_address[1]
-        self.server.local_hosts |= {INTRANET, f"{INTRANET}:80"}
+        self.server.hosts.update(dict.fromkeys((INTRANET, f"{INTRANET}:80"), str(folder)))
         self.url = f"http://127.0.0.1:{self.port}/"
         self.intranet_url = f"http://{INTRANET}/"
         self.others = []
@@ -90,7 +90,7 @@ class Gate:
     def add_site(self, folder: Path) -> str:
         other = site_server(folder, self.server.foreign)
         self.others.append(other)
-        self.server.sites.update(dict.fromkeys(other.local_hosts, str(folder)))
+        self.server.hosts.update(other.hosts)
         self.origins.append(f"http://127.0.0.1:{other.server_address[1]}/")
         return self.origins[-1]
 
@@ -107,11 +107,11 @@ class Gate:
 
 
 # A gate's server of a folder on a free port of 127.0.0.1, serving in a background thread and recording other origins
-# in foreign.
+# in foreign; its `hosts` map each host it serves to that host's folder.
 def site_server(folder: Path, foreign: list) -> http.server.ThreadingHTTPServer:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GateHandler, directory=str(folder)))
     port = server.server_address[1]
-    server.local_hosts, server.sites, server.foreign = {f"127.0.0.1:{port}", f"localhost:{port}"}, {}, foreign
+    server.hosts, server.foreign = dict.fromkeys((f"127.0.0.1:{port}", f"localhost:{port}"), str(folder)), foreign
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 

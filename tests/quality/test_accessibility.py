@@ -30,11 +30,7 @@ def axe_tab(reader_context, site_url):
 @pytest.fixture
 def scheme_tab(browser, site_url):
     context = browser.new_context()
-    foreign = []
-    watch_same_origin(context, site_url, foreign)
-    tab = context.new_page()
-    yield tab
-    assert foreign == []
+    yield from guarded_tab(context, site_url)
     context.close()
 
 
